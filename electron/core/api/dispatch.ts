@@ -1,0 +1,46 @@
+import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
+import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
+import { AppFailure } from '../app-failure';
+import type { Logger } from '../ports';
+import type { Handlers } from './handlers';
+
+/** Calls one contract method with untrusted input. Never throws: every outcome is a `Result`. */
+export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entry point every shell uses (IPC, host socket, CLI). It is here, in the core, that every input from
+ * the renderer is parsed against the contract before a service sees it.
+ */
+export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      logger.log('warn', 'Rejected a call to an unknown method', { method: String(method).slice(0, 80) });
+      return fail('unknown-method', 'This version of Focal Desk does not offer that action.');
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      }));
+      return fail('invalid-input', 'Some of the information given is not valid.', issues);
+    }
+    try {
+      return ok(await callHandler(handlers, method, parsed.data));
+    } catch (error: unknown) {
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues);
+      logger.log('error', 'A request failed unexpectedly', { method, error: describe(error) });
+      return fail('internal', 'Something went wrong. The details are in the log.');
+    }
+  };
+}
+
+function callHandler(handlers: Handlers, method: MethodName, input: unknown): Promise<unknown> | unknown {
+  // `input` was produced by this very method's schema, so it has the handler's parameter type.
+  const handler = handlers[method] as (input: unknown) => unknown;
+  return handler(input);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import type { MethodSpec } from './define-method';
+
+/**
+ * The single source of truth for what the renderer may ask of the core. Each domain declares its methods in its own
+ * file (`app.ts`, later `directory.ts`, …) and they are merged here. Main-side handlers, the preload bridge and the
+ * host socket are all typed from this object, so a method added here is a compile error everywhere it is missing.
+ */
+export const contract = {
+  ...appMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+
+/** What a caller sends. */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives: the input after parsing (defaults applied, strings trimmed…). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+/** What a successful call returns. */
+export type MethodOutput<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
+
+export const methodNames: readonly MethodName[] = Object.freeze(Object.keys(contract) as MethodName[]);
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
