@@ -6,6 +6,8 @@ export const systemClock: Clock = {
   every(ms, callback) {
     const timer = setInterval(callback, ms);
     timer.unref();
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+    };
   },
 };

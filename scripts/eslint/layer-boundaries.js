@@ -5,18 +5,27 @@ import { dirname, relative, resolve, sep } from 'node:path';
 
 const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
 
-/** Layer of a file, by its path inside the repository; null for files outside the layered folders. */
+/** @typedef {'shared' | 'renderer' | 'core' | 'main' | 'preload' | 'host' | 'cli'} Layer */
+
+/**
+ * Layer of a file, by its path inside the repository; null for files outside the layered folders.
+ * @param {string} absolutePath
+ * @returns {Layer | null}
+ */
 export function layerOf(absolutePath) {
   const rel = relative(repoRoot, absolutePath).split(sep).join('/');
   if (rel.startsWith('shared/')) return 'shared';
   if (rel.startsWith('renderer/')) return 'renderer';
-  for (const shell of ['core', 'main', 'preload', 'host', 'cli']) {
+  for (const shell of /** @type {const} */ (['core', 'main', 'preload', 'host', 'cli'])) {
     if (rel.startsWith(`electron/${shell}/`)) return shell;
   }
   return null;
 }
 
-/** Which layers each layer may import, and whether it may use Node built-ins or the `electron` module. */
+/**
+ * Which layers each layer may import, and whether it may use Node built-ins or the `electron` module.
+ * @type {Record<Layer, { layers: Layer[], node: boolean, electron: boolean }>}
+ */
 export const rules = {
   shared: { layers: ['shared'], node: false, electron: false },
   renderer: { layers: ['renderer', 'shared'], node: false, electron: false },
@@ -30,11 +39,17 @@ export const rules = {
 const builtins = new Set(builtinModules);
 const sqliteBindings = /^better-sqlite3(-multiple-ciphers)?$/;
 
+/** @param {string} source */
 function isNodeBuiltin(source) {
-  return source.startsWith('node:') || builtins.has(source.split('/')[0]);
+  return source.startsWith('node:') || builtins.has(source.split('/')[0] ?? '');
 }
 
-/** Returns a message when `source` imported from `filename` breaks a layering rule, else null. */
+/**
+ * Returns a message when `source` imported from `filename` breaks a layering rule, else null.
+ * @param {string} filename
+ * @param {string} source
+ * @returns {string | null}
+ */
 export function checkImport(filename, source) {
   const from = layerOf(filename);
   if (from === null) return null;
@@ -56,6 +71,7 @@ export function checkImport(filename, source) {
   return null;
 }
 
+/** @type {import('eslint').Rule.RuleModule} */
 export const layerBoundaries = {
   meta: {
     type: 'problem',
@@ -63,9 +79,14 @@ export const layerBoundaries = {
     schema: [],
   },
   create(context) {
+    /**
+     * @param {import('eslint').Rule.Node} node
+     * @param {unknown} sourceNode
+     */
     const check = (node, sourceNode) => {
-      if (!sourceNode || sourceNode.type !== 'Literal' || typeof sourceNode.value !== 'string') return;
-      const message = checkImport(context.filename, sourceNode.value);
+      const literal = /** @type {{ type?: string, value?: unknown } | null | undefined} */ (sourceNode);
+      if (!literal || literal.type !== 'Literal' || typeof literal.value !== 'string') return;
+      const message = checkImport(context.filename, literal.value);
       if (message) context.report({ node, message });
     };
     return {
@@ -73,7 +94,6 @@ export const layerBoundaries = {
       ExportNamedDeclaration: (node) => check(node, node.source),
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source),
-      TSImportType: (node) => check(node, node.argument?.literal ?? node.argument),
       CallExpression: (node) => {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node, node.arguments[0]);
       },

@@ -35,7 +35,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   };
 }
 
-function callHandler(handlers: Handlers, method: MethodName, input: unknown): Promise<unknown> | unknown {
+function callHandler(handlers: Handlers, method: MethodName, input: unknown): unknown {
   // `input` was produced by this very method's schema, so it has the handler's parameter type.
   const handler = handlers[method] as (input: unknown) => unknown;
   return handler(input);

@@ -1,0 +1,17 @@
+import type { CliIo } from './cli-io';
+
+/** What every command receives once the common options are parsed. */
+export interface CliContext {
+  readonly dataDir: string;
+  readonly json: boolean;
+  /** Arguments after the command name that are not common options. */
+  readonly args: readonly string[];
+  readonly io: CliIo;
+}
+
+/** One CLI command. `run` returns the exit code; it throws CliFailure for a failure the user can act on. */
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  run(context: CliContext): Promise<number>;
+}

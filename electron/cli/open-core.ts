@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { createCore, type Core } from '../core/app';
+import { readAppVersion } from '../core/app-version';
+import { DataDirLockedError } from '../core/data-dir/data-dir-lock';
+import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
+import { createFileLogger } from '../core/logging/file-logger';
+import { systemClock } from '../core/system-clock';
+import { CliFailure } from './cli-io';
+
+/**
+ * Opens the core on a data directory for the length of one command. The CLI logs to the data directory only: its
+ * stderr is reserved for the one-line messages scripts read.
+ */
+export async function openCore(dataDir: string): Promise<Core> {
+  try {
+    return await createCore({
+      dataDir,
+      ports: {
+        clock: systemClock,
+        logger: createFileLogger({ directory: join(dataDir, 'logs') }),
+        shell: {
+          kind: 'cli',
+          appName: PRODUCT_NAME,
+          appVersion: readAppVersion(),
+          electronVersion: null,
+          chromeVersion: null,
+        },
+      },
+    });
+  } catch (error: unknown) {
+    if (error instanceof DataDirLockedError) throw new CliFailure(error.message);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliFailure(`Could not open the data directory ${dataDir}: ${reason}`);
+  }
+}
+
+/** Runs `use` with an open core and always closes it, so the data directory is released even on failure. */
+export async function withCore<T>(dataDir: string, use: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(dataDir);
+  try {
+    return await use(core);
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { defaultDataDir } from '../core/data-dir/default-data-dir';
+import type { CliCommand } from './cli-command';
+import { CliFailure, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
+import { infoCommand } from './commands/info-command';
+
+/** Every command, by name. Each feature adds its own file under commands/ and one line here. */
+export const commands: readonly CliCommand[] = [infoCommand];
+
+/**
+ * Runs one CLI invocation and returns its exit code. Never throws: a failure is one human line on stderr
+ * (exit 1), a wrong command line is a line plus the usage (exit 2). Details go to the data directory's log.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error: unknown) {
+    io.err(`focal-desk: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(usage());
+    return EXIT_USAGE;
+  }
+  const [name, ...args] = parsed.positionals;
+  if (parsed.values.help || name === undefined || name === 'help') {
+    (name === undefined && !parsed.values.help ? io.err : io.out)(usage());
+    return name === undefined && !parsed.values.help ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    io.err(`focal-desk: unknown command "${name}".`);
+    io.err(usage());
+    return EXIT_USAGE;
+  }
+  if (parsed.values.data === '') {
+    io.err('focal-desk: --data needs a directory.');
+    return EXIT_USAGE;
+  }
+  const dataDir = resolve(parsed.values.data ?? defaultDataDir());
+  try {
+    return await command.run({ dataDir, json: parsed.values.json, args, io });
+  } catch (error: unknown) {
+    if (error instanceof CliFailure) {
+      io.err(`focal-desk: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`focal-desk: ${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED;
+  }
+}
+
+export function usage(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return [
+    'Usage: npm run -s cli -- <command> [--data DIR] [--json]',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Options:',
+    `  --data DIR  the data directory (default: ${defaultDataDir()})`,
+    '  --json      print machine-readable JSON on stdout',
+    '  -h, --help  show this help',
+  ].join('\n');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { contract, isMethodName, methodNames } from './contract';
+
+describe('contract', () => {
+  it('lists every method once, named domain.action in lower camel case', () => {
+    expect(new Set(methodNames).size).toBe(methodNames.length);
+    expect(methodNames).toEqual(expect.arrayContaining(['app.info', 'app.ping']));
+    for (const name of methodNames) expect(name).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
+  });
+
+  it('recognises only its own method names, not inherited object keys', () => {
+    expect(isMethodName('app.info')).toBe(true);
+    expect(isMethodName('toString')).toBe(false);
+    expect(isMethodName('__proto__')).toBe(false);
+    expect(isMethodName('app.delete')).toBe(false);
+    expect(isMethodName(7)).toBe(false);
+  });
+
+  it('gives every method a summary and an input schema that rejects unknown keys', () => {
+    for (const name of methodNames) {
+      const spec = contract[name];
+      expect(spec.summary.length).toBeGreaterThan(5);
+      expect(spec.input.safeParse({ surprise: true }).success).toBe(false);
+    }
+  });
+
+  it('parses app.ping input: an optional echo of at most 200 characters', () => {
+    const input = contract['app.ping'].input;
+    expect(input.safeParse({}).success).toBe(true);
+    expect(input.safeParse({ echo: 'bonjour' }).success).toBe(true);
+    expect(input.safeParse({ echo: 'x'.repeat(201) }).success).toBe(false);
+    expect(input.safeParse({ echo: 5 }).success).toBe(false);
+  });
+});
