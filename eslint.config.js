@@ -15,6 +15,7 @@ const tsProjects = [
   './electron/cli/tsconfig.json',
   './renderer/tsconfig.test.json',
   './tests/tsconfig.json',
+  './scripts/tsconfig.json',
 ];
 
 export default tseslint.config(

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseHostArgs } from './host-args';
+
+const linux = { platform: 'linux' as const, env: {}, home: '/home/ada', cwd: '/work' };
+
+describe('parseHostArgs', () => {
+  it('defaults to the per-user data directory and an OS-chosen port', () => {
+    expect(parseHostArgs([], linux)).toEqual({
+      kind: 'run',
+      dataDir: '/home/ada/.config/Focal Desk',
+      port: 0,
+      rendererRoot: null,
+    });
+  });
+
+  it('resolves --data and --renderer against the working directory', () => {
+    expect(parseHostArgs(['--data', 'tmp/d', '--port', '8080', '--renderer', 'out'], linux)).toEqual({
+      kind: 'run',
+      dataDir: '/work/tmp/d',
+      port: 8080,
+      rendererRoot: '/work/out',
+    });
+  });
+
+  it('recognises --help and -h', () => {
+    expect(parseHostArgs(['--help'], linux)).toEqual({ kind: 'help' });
+    expect(parseHostArgs(['-h', '--port', 'bad'], linux)).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [['--port', '65536']],
+    [['--port', '-1']],
+    [['--port', '80.5']],
+    [['--port', ' 80']],
+    [['--port', '0x50']],
+    [['--host', '0.0.0.0']],
+    [['positional']],
+    [['--data']],
+    [['--data', '']],
+  ])('refuses %j with one line', (argv) => {
+    const command = parseHostArgs(argv, linux);
+    expect(command.kind).toBe('usage-error');
+    if (command.kind === 'usage-error') expect(command.message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir, type PlatformFacts } from '../core/data-dir/default-data-dir';
+
+/** What `npm run host -- …` asked for. */
+export type HostCommand =
+  | { readonly kind: 'run'; readonly dataDir: string; readonly port: number; readonly rendererRoot: string | null }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+export const HOST_USAGE = `Usage: npm run host -- [--data DIR] [--port N]
+
+Serves Focal Desk to a browser on this computer only (127.0.0.1), with a new access token each run.
+
+Options:
+  --data DIR       data directory (default: the Focal Desk app's own, e.g. ~/.config/Focal Desk)
+  --port N         TCP port on 127.0.0.1, 0-65535 (default: 0, a free port)
+  --renderer DIR   serve the built renderer from DIR instead of dist/renderer (used by tests)
+  -h, --help       show this help
+`;
+
+/**
+ * Parses the host's arguments. Never throws: a wrong flag or port becomes a `usage-error` whose message is one line.
+ * `--renderer` exists so process-level tests do not depend on a renderer build.
+ */
+export function parseHostArgs(argv: readonly string[], facts: PlatformFacts & { readonly cwd: string }): HostCommand {
+  let values: { data?: string; port?: string; renderer?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        renderer: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error: unknown) {
+    return { kind: 'usage-error', message: firstLine(error instanceof Error ? error.message : String(error)) };
+  }
+  if (values.help === true) return { kind: 'help' };
+
+  const port = parsePort(values.port ?? '0');
+  if (port === null) return { kind: 'usage-error', message: `--port must be a whole number from 0 to 65535, not "${values.port ?? ''}".` };
+  if (values.data === '') return { kind: 'usage-error', message: '--data needs a directory.' };
+  if (values.renderer === '') return { kind: 'usage-error', message: '--renderer needs a directory.' };
+
+  return {
+    kind: 'run',
+    dataDir: resolve(facts.cwd, values.data ?? defaultDataDir(facts)),
+    port,
+    rendererRoot: values.renderer === undefined ? null : resolve(facts.cwd, values.renderer),
+  };
+}
+
+function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port <= 65_535 ? port : null;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}
