@@ -1,0 +1,132 @@
+/**
+ * English, the reference locale: every other locale must have exactly these keys (checked by the compiler through
+ * `Locale` and at test time by locales.test.ts). Keys are grouped by the screen or part of the shell that shows them.
+ */
+export const en = {
+  app: {
+    name: 'Focal Desk',
+  },
+  shell: {
+    skipToContent: 'Skip to content',
+    sectionsLabel: 'Sections',
+    statusBarLabel: 'Status',
+    storeStatus: 'Local store: {{status}}',
+    storeStatusHint: 'Show details in Settings',
+  },
+  sections: {
+    directory: 'Directory',
+    documents: 'Documents',
+    meetings: 'Meetings',
+    briefing: 'Briefing packs',
+    sync: 'Sync',
+    settings: 'Settings',
+  },
+  directory: {
+    emptyTitle: 'No focal points yet',
+    emptyBody:
+      'Contacts arrive with the directory feature: countries, organisations and the people who serve as national R2P Focal Points, all available offline.',
+  },
+  documents: {
+    emptyTitle: 'No documents yet',
+    emptyBody:
+      'Statements, reports and reference texts will be listed here once the documents feature arrives. Files are kept on this computer, so you can read them offline.',
+  },
+  meetings: {
+    emptyTitle: 'No meetings yet',
+    emptyBody:
+      'Meetings, with their agendas, attendance and follow-up actions, will appear here once the meetings feature arrives.',
+  },
+  briefing: {
+    emptyTitle: 'No briefing packs yet',
+    emptyBody:
+      'A briefing pack gathers the documents, contacts and agenda items for a meeting or a mission into one file you can share or print. Packs arrive with the briefing feature.',
+  },
+  sync: {
+    emptyTitle: 'Sync is not set up yet',
+    emptyBody:
+      "Focal Desk works fully offline. Once sync arrives, you will connect to your network's server here and see what was sent and received.",
+  },
+  settings: {
+    languageLabel: 'Language',
+    languageHelp: 'Menus and messages use this language. Your choice is kept on this computer.',
+    languageNames: {
+      en: 'English',
+      fr: 'Français',
+    },
+    shortcutsHeading: 'Keyboard shortcuts',
+    shortcutSections: 'Go to a section',
+    shortcutSectionsKeys: 'Ctrl+1 to Ctrl+6 (⌘1 to ⌘6 on macOS)',
+    shortcutArrows: 'Move between sections',
+    shortcutArrowsKeys: 'Arrow keys, Home and End, in the section list',
+    shortcutSkip: 'Skip to content',
+    shortcutSkipKeys: 'Tab, as the first key on the page',
+  },
+  about: {
+    heading: 'About',
+    loading: 'Loading information about Focal Desk…',
+    errorTitle: 'This information could not be loaded.',
+    retry: 'Try again',
+    name: 'Application',
+    version: 'Version',
+    shell: 'Running as',
+    dataDirectory: 'Data folder',
+    platform: 'Platform',
+    node: 'Node.js',
+    electron: 'Electron',
+    chrome: 'Chromium',
+    startedAt: 'Started',
+    storeHealth: 'Local store',
+    freeSpace: 'Free disk space',
+    lastChecked: 'Last checked',
+    problems: 'Problems',
+    noProblems: 'None',
+    notApplicable: 'Not applicable',
+    unknown: 'Unknown',
+    shells: {
+      electron: 'Desktop app',
+      host: 'Browser, through the local host',
+      cli: 'Command line',
+    },
+  },
+  health: {
+    ok: 'Healthy',
+    degraded: 'Needs attention',
+    failed: 'Not working',
+    unknown: 'Checking…',
+  },
+  connection: {
+    reconnecting: 'Not connected to Focal Desk. Trying again (attempt {{attempt}} of {{max}})…',
+    offline:
+      'Focal Desk cannot be reached. It may have been closed or restarted: if you restarted it, open the new address it printed.',
+    reconnectNow: 'Reconnect now',
+    errors: {
+      lost: 'The connection to Focal Desk was lost before it answered. Try again once it reconnects.',
+      notConnected: 'Focal Desk is not connected right now. Try again once the connection is back.',
+      timeout: 'Focal Desk did not answer in time. Try again in a moment.',
+      closed: 'This window is no longer connected to Focal Desk. Reload the page to connect again.',
+      tooLarge: 'This request is too large to send to Focal Desk.',
+      notSendable: 'This request could not be sent to Focal Desk.',
+      badReply: 'Focal Desk sent an answer this window does not understand. Reload the page and try again.',
+      noCore: 'This window is not connected to Focal Desk.',
+    },
+  },
+  noCore: {
+    title: 'Open Focal Desk from its launcher',
+    intro: 'This page needs Focal Desk running on this computer, and it cannot find it.',
+    desktop: 'To use the desktop app, run <code>npm start</code>.',
+    browser:
+      'To use it in a browser, run <code>npm run host</code> and open the full address it prints: it ends with <code>#token=…</code>, the key that lets only you connect while it runs.',
+    restarted: 'If Focal Desk was already open in this tab and has been restarted, open the new address it printed.',
+  },
+  errors: {
+    boundaryTitle: 'Something went wrong',
+    boundaryBody:
+      'This part of Focal Desk stopped working. Your data is safe. Try again; if the problem comes back, restart Focal Desk.',
+    retry: 'Try again',
+  },
+} as const;
+
+/** The shape every locale must have: the same keys as English, any text. */
+export type Locale = LocaleShape<typeof en>;
+
+type LocaleShape<T> = { readonly [K in keyof T]: T[K] extends string ? string : LocaleShape<T[K]> };
