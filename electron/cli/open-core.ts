@@ -4,8 +4,14 @@ import { readAppVersion } from '../core/app-version';
 import { DataDirLockedError } from '../core/data-dir/data-dir-lock';
 import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
 import { createFileLogger } from '../core/logging/file-logger';
+import type { ShellInfo } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { CliFailure } from './cli-io';
+
+/** How the CLI presents itself to the core. */
+export function cliShell(): ShellInfo {
+  return { kind: 'cli', appName: PRODUCT_NAME, appVersion: readAppVersion(), electronVersion: null, chromeVersion: null };
+}
 
 /**
  * Opens the core on a data directory for the length of one command. The CLI logs to the data directory only: its
@@ -15,17 +21,7 @@ export async function openCore(dataDir: string): Promise<Core> {
   try {
     return await createCore({
       dataDir,
-      ports: {
-        clock: systemClock,
-        logger: createFileLogger({ directory: join(dataDir, 'logs') }),
-        shell: {
-          kind: 'cli',
-          appName: PRODUCT_NAME,
-          appVersion: readAppVersion(),
-          electronVersion: null,
-          chromeVersion: null,
-        },
-      },
+      ports: { clock: systemClock, logger: createFileLogger({ directory: join(dataDir, 'logs') }), shell: cliShell() },
     });
   } catch (error: unknown) {
     if (error instanceof DataDirLockedError) throw new CliFailure(error.message);

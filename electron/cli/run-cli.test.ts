@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/api/app';
 import { acquireDataDirLock } from '../core/data-dir/data-dir-lock';
-import { makeTempDir } from '../core/testing/temp-dir';
+import { useTempDir } from '../core/testing/temp-dir';
 import type { CliIo } from './cli-io';
 import { runCli } from './run-cli';
 
@@ -13,13 +13,7 @@ function capture(): CliIo & { stdout: string[]; stderr: string[] } {
 }
 
 describe('runCli', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => {
-    temp.remove();
-  });
+  const temp = useTempDir();
 
   it('info --json prints only JSON with the version and the data directory, creating it on first run', async () => {
     const io = capture();
@@ -37,15 +31,22 @@ describe('runCli', () => {
     expect(io.stdout.join('\n')).toMatch(/^Focal Desk \d+\.\d+\.\d+\nData directory: /);
   });
 
-  it('fails with exit 1 and one line naming the holder when the data directory is in use', async () => {
-    const lock = acquireDataDirLock(temp.path, 'host', new Date());
+  it('info still answers while another process holds the data directory, naming the holder', async () => {
+    const lock = acquireDataDirLock(temp.path, 'host', new Date('2026-11-27T09:00:00.000Z'));
     try {
       // The holder is this very process, so the lock counts as live.
       const io = capture();
-      expect(await runCli(['info', '--data', temp.path, '--json'], io)).toBe(1);
-      expect(io.stdout).toEqual([]);
-      expect(io.stderr).toHaveLength(1);
-      expect(io.stderr[0]).toContain(`already in use by the Focal Desk host (process ${process.pid}`);
+      expect(await runCli(['info', '--data', temp.path, '--json'], io)).toBe(0);
+      expect(io.stderr).toEqual([]);
+      const info = JSON.parse(io.stdout.join('\n')) as AppInfo;
+      expect(info.health).toMatchObject({
+        status: 'ok',
+        lockHeld: false,
+        inUseBy: `the Focal Desk host (process ${process.pid}, since 2026-11-27T09:00:00.000Z)`,
+      });
+      const human = capture();
+      expect(await runCli(['info', '--data', temp.path], human)).toBe(0);
+      expect(human.stdout.join('\n')).toContain(`In use by:      the Focal Desk host (process ${process.pid}`);
     } finally {
       lock.release();
     }

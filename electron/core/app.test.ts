@@ -1,23 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/api/app';
 import type { EventMessage } from '../../shared/api/events';
 import { createCore, type Core } from './app';
 import { DataDirLockedError, LOCK_FILE_NAME } from './data-dir/data-dir-lock';
 import { HEALTH_CHECK_INTERVAL_MS } from './health/health-monitor';
-import { makeTempDir } from './testing/temp-dir';
+import { useTempDir } from './testing/temp-dir';
 import { testPorts } from './testing/test-ports';
 
 describe('createCore', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  const temp = useTempDir();
   const open: Core[] = [];
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
+  // Registered after useTempDir, so it runs before the directory is removed (vitest runs after-hooks as a stack).
   afterEach(async () => {
     await Promise.all(open.splice(0).map((core) => core.close()));
-    temp.remove();
   });
 
   async function start(dataDir = join(temp.path, 'data'), ports = testPorts()): Promise<Core> {

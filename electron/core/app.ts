@@ -36,7 +36,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const events = createEventBus(ports.logger);
   const health = createHealthMonitor(
-    () => checkStoreHealth({ dataDir, lockHeld: () => lockHeld, now: ports.clock.now() }),
+    () => checkStoreHealth({ dataDir, lock: () => ({ kind: lockHeld ? 'held' : 'lost' }), now: ports.clock.now() }),
     events,
     ports.clock,
   );

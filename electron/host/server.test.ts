@@ -342,7 +342,8 @@ describe('host server: contract over the socket', () => {
       dataDirectoryWritable: true,
       freeBytes: 1,
       lockHeld: true,
-      problems: ['Only 0 MB free on the disk holding the data directory.'],
+      inUseBy: null,
+      problems: [{ code: 'low-disk-space', message: 'Only 0 MB free on the disk holding the data directory.' }],
     };
     core.events.emit({ name: 'app.health', payload });
     for (const socket of [first, second]) {

@@ -6,6 +6,15 @@ export type ShellKind = 'electron' | 'host' | 'cli';
 
 export type HealthStatus = 'ok' | 'degraded' | 'failed';
 
+/** What can be wrong with the local store. The renderer words each code in the user's language. */
+export type HealthProblemCode = 'data-dir-not-writable' | 'low-disk-space' | 'lock-lost';
+
+export interface HealthProblem {
+  readonly code: HealthProblemCode;
+  /** The same problem in English, for the CLI and the log. */
+  readonly message: string;
+}
+
 /** The state of the local store: today the data directory and its lock; later issues add the database. */
 export interface StoreHealth {
   readonly status: HealthStatus;
@@ -13,9 +22,15 @@ export interface StoreHealth {
   readonly dataDirectoryWritable: boolean;
   /** Free bytes on the volume holding the data directory, or null when the OS does not say. */
   readonly freeBytes: number | null;
+  /** Whether this process holds the data directory (always true in the app and the host). */
   readonly lockHeld: boolean;
-  /** Problems a person can act on, in plain words; empty when status is `ok`. */
-  readonly problems: readonly string[];
+  /**
+   * The other process holding the data directory, described for a person, when this report comes from an inspection
+   * (`cli info` while the app or the host runs); null otherwise.
+   */
+  readonly inUseBy: string | null;
+  /** Problems a person can act on; empty when status is `ok`. */
+  readonly problems: readonly HealthProblem[];
 }
 
 export interface AppInfo {

@@ -47,7 +47,8 @@ describe('createBridge', () => {
       dataDirectoryWritable: true,
       freeBytes: 1,
       lockHeld: true,
-      problems: ['Low disk'],
+      inUseBy: null,
+      problems: [{ code: 'low-disk-space' as const, message: 'Only 150 MB free' }],
     };
     emit?.({ name: 'app.health', payload: health });
     stop();

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../electron/core/testing/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../electron/core/testing/temp-dir';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -19,13 +19,7 @@ function npmCli(args: string[]) {
 }
 
 describe('npm run cli', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => {
-    temp.remove();
-  });
+  const temp = useTempDir();
 
   it('info --json prints parseable JSON with the version and data directory, and exits 0', () => {
     const dataDir = join(temp.path, 'fd');

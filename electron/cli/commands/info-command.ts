@@ -1,14 +1,21 @@
 import type { AppInfo } from '../../../shared/api/app';
+import { inspectDataDir } from '../../core/app-info/inspect-data-dir';
+import { systemClock } from '../../core/system-clock';
 import { call } from '../call';
 import type { CliCommand } from '../cli-command';
-import { withCore } from '../open-core';
+import { cliShell, withCore } from '../open-core';
 
-/** `info`: version, data directory and store health — the first thing IT support asks for. */
+/**
+ * `info`: version, data directory and store health — the first thing IT support asks for. It works while the app or
+ * the host is running: then it inspects the data directory without taking it, and says who holds it.
+ */
 export const infoCommand: CliCommand = {
   name: 'info',
   summary: 'Show the version, the data directory and the health of the local store',
   async run({ dataDir, json, io }) {
-    const info = await withCore(dataDir, (core) => call(core, 'app.info', {}));
+    const info =
+      inspectDataDir(dataDir, { clock: systemClock, shell: cliShell() }) ??
+      (await withCore(dataDir, (core) => call(core, 'app.info', {})));
     io.out(json ? JSON.stringify(info, null, 2) : formatInfo(info));
     return info.health.status === 'failed' ? 1 : 0;
   },
@@ -19,9 +26,10 @@ function formatInfo(info: AppInfo): string {
   const lines = [
     `${info.name} ${info.version}`,
     `Data directory: ${info.dataDirectory}`,
+    ...(info.health.inUseBy === null ? [] : [`In use by:      ${info.health.inUseBy}`]),
     `Platform:       ${info.platform} (Node ${info.runtime.node})`,
     `Store health:   ${info.health.status} (free space ${free})`,
-    ...info.health.problems.map((problem) => `  - ${problem}`),
+    ...info.health.problems.map((problem) => `  - ${problem.message}`),
   ];
   return lines.join('\n');
 }

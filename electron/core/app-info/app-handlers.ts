@@ -1,30 +1,18 @@
-import type { AppInfo, Pong, StoreHealth } from '../../../shared/api/app';
+import type { Pong } from '../../../shared/api/app';
 import type { CorePorts } from '../ports';
+import { buildAppInfo, type AppInfoFacts } from './build-app-info';
 
-export interface AppHandlerDeps {
+export interface AppHandlerDeps extends AppInfoFacts {
   readonly ports: CorePorts;
-  readonly dataDir: string;
-  readonly startedAt: Date;
-  readonly health: () => StoreHealth;
 }
 
 /** Handlers of the `app.*` methods. */
 export function createAppHandlers(deps: AppHandlerDeps) {
-  const { shell, clock } = deps.ports;
   return {
-    'app.info': (): AppInfo => ({
-      name: shell.appName,
-      version: shell.appVersion,
-      shell: shell.kind,
-      dataDirectory: deps.dataDir,
-      platform: `${process.platform}-${process.arch}`,
-      runtime: { node: process.versions.node, electron: shell.electronVersion, chrome: shell.chromeVersion },
-      startedAt: deps.startedAt.toISOString(),
-      health: deps.health(),
-    }),
+    'app.info': () => buildAppInfo(deps),
     'app.ping': (input: { echo?: string | undefined }): Pong => ({
       pong: true,
-      at: clock.now().toISOString(),
+      at: deps.ports.clock.now().toISOString(),
       echo: input.echo ?? null,
     }),
   } as const;

@@ -1,27 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { exitedProcessPid, useTempDir } from '../testing/temp-dir';
 import { acquireDataDirLock, DataDirLockedError, LOCK_FILE_NAME, type LockHolder } from './data-dir-lock';
 
 const now = new Date('2026-11-27T10:00:00.000Z');
 
-/** The pid of a process that has certainly exited. */
-function deadPid(): number {
-  const result = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-  return Number(result.stdout.toString());
-}
-
 describe('acquireDataDirLock', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => {
-    temp.remove();
-  });
+  const temp = useTempDir();
 
   it('creates the data directory on first run, private to the user, and records the holder', () => {
     const dataDir = join(temp.path, 'nested', 'data');
@@ -49,7 +36,7 @@ describe('acquireDataDirLock', () => {
   });
 
   it('takes over a lock left by a process that no longer exists', () => {
-    const stale: LockHolder = { pid: deadPid(), shell: 'electron', hostname: hostname(), startedAt: '2026-01-01T00:00:00Z' };
+    const stale: LockHolder = { pid: exitedProcessPid(), shell: 'electron', hostname: hostname(), startedAt: '2026-01-01T00:00:00Z' };
     writeFileSync(join(temp.path, LOCK_FILE_NAME), JSON.stringify(stale));
     const lock = acquireDataDirLock(temp.path, 'cli', now);
     expect(lock.holder.pid).toBe(process.pid);
@@ -58,7 +45,7 @@ describe('acquireDataDirLock', () => {
   });
 
   it('fails closed for a holder on another host, whose liveness cannot be checked', () => {
-    const remote: LockHolder = { pid: deadPid(), shell: 'electron', hostname: 'other-workstation', startedAt: 'x' };
+    const remote: LockHolder = { pid: exitedProcessPid(), shell: 'electron', hostname: 'other-workstation', startedAt: 'x' };
     writeFileSync(join(temp.path, LOCK_FILE_NAME), JSON.stringify(remote));
     expect(() => acquireDataDirLock(temp.path, 'cli', now)).toThrow(/on other-workstation/);
   });

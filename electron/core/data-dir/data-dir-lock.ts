@@ -50,6 +50,19 @@ export function acquireDataDirLock(dataDir: string, shell: ShellKind, now: Date)
   throw new DataDirLockedError(dataDir, null);
 }
 
+/** The live process holding `dataDir`, or null when nobody does (no lock file, or a stale one). Never takes the lock. */
+export function readLiveHolder(dataDir: string): LockHolder | null {
+  const holder = readHolder(join(dataDir, LOCK_FILE_NAME));
+  if (holder === 'missing' || holder === null) return null;
+  return isStale(holder) ? null : holder;
+}
+
+/** "the Focal Desk host (process 123, since …)" — who holds a data directory, for messages. */
+export function describeHolder(holder: LockHolder): string {
+  const where = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`;
+  return `${shellNames[holder.shell]} (process ${holder.pid}${where}, since ${holder.startedAt})`;
+}
+
 function tryCreateLockFile(lockPath: string, holder: LockHolder): boolean {
   let fd: number;
   try {
@@ -165,6 +178,5 @@ function describeLockedDataDir(dataDir: string, holder: LockHolder | null): stri
   if (holder === null) {
     return `The data directory ${dataDir} is locked by another process (${LOCK_FILE_NAME} is unreadable). Close other Focal Desk windows, hosts and commands; if none is running, delete ${join(dataDir, LOCK_FILE_NAME)}.`;
   }
-  const where = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`;
-  return `The data directory ${dataDir} is already in use by ${shellNames[holder.shell]} (process ${holder.pid}${where}, since ${holder.startedAt}). Close it first, or choose another directory with --data.`;
+  return `The data directory ${dataDir} is already in use by ${describeHolder(holder)}. Close it first, or choose another directory with --data.`;
 }

@@ -5,7 +5,7 @@ import { createEventBus } from './event-bus';
 
 const event: EventMessage = {
   name: 'app.health',
-  payload: { status: 'ok', checkedAt: 'now', dataDirectoryWritable: true, freeBytes: null, lockHeld: true, problems: [] },
+  payload: { status: 'ok', checkedAt: 'now', dataDirectoryWritable: true, freeBytes: null, lockHeld: true, inUseBy: null, problems: [] },
 };
 
 describe('createEventBus', () => {

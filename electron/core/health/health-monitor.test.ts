@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { StoreHealth } from '../../../shared/api/app';
+import type { HealthProblem, StoreHealth } from '../../../shared/api/app';
 import type { EventMessage } from '../../../shared/api/events';
 import { createEventBus } from '../events/event-bus';
 import { manualClock, recordingLogger } from '../testing/test-ports';
 import { createHealthMonitor, HEALTH_CHECK_INTERVAL_MS } from './health-monitor';
 
-function health(status: StoreHealth['status'], problems: string[] = []): StoreHealth {
-  return { status, checkedAt: 'now', dataDirectoryWritable: true, freeBytes: 1, lockHeld: true, problems };
+function health(status: StoreHealth['status'], problems: HealthProblem[] = []): StoreHealth {
+  return { status, checkedAt: 'now', dataDirectoryWritable: true, freeBytes: 1, lockHeld: true, inUseBy: null, problems };
 }
 
 describe('createHealthMonitor', () => {
   it('checks periodically and emits app.health only when the status or problems change', () => {
-    const results = [health('ok'), health('ok'), health('degraded', ['Low disk']), health('degraded', ['Low disk'])];
+    const lowDisk: HealthProblem = { code: 'low-disk-space', message: 'Only 150 MB free' };
+    const results = [health('ok'), health('ok'), health('degraded', [lowDisk]), health('degraded', [lowDisk])];
     let calls = 0;
     const clock = manualClock();
     const bus = createEventBus(recordingLogger());

@@ -17,7 +17,7 @@ export function createHealthMonitor(check: () => StoreHealth, bus: EventBus, clo
   let last: StoreHealth | null = null;
   const refresh = (): StoreHealth => {
     const next = check();
-    const changed = last === null || last.status !== next.status || last.problems.join('\n') !== next.problems.join('\n');
+    const changed = last === null || last.status !== next.status || problemKey(last) !== problemKey(next);
     last = next;
     if (changed) bus.emit({ name: 'app.health', payload: next });
     return next;
@@ -30,4 +30,9 @@ export function createHealthMonitor(check: () => StoreHealth, bus: EventBus, clo
     refresh,
     stop: stopTimer,
   };
+}
+
+/** Problems compared by code and wording: a low-disk warning whose figure changes is news worth pushing. */
+function problemKey(health: StoreHealth): string {
+  return health.problems.map((problem) => `${problem.code}:${problem.message}`).join('\n');
 }

@@ -1,17 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../testing/temp-dir';
 import { createFileLogger, LOG_FILE_NAME } from './file-logger';
 
 describe('createFileLogger', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => {
-    temp.remove();
-  });
+  const temp = useTempDir();
 
   it('appends one JSON object per line with level, message and detail, and echoes a short line', () => {
     const echoed: string[] = [];

@@ -49,6 +49,7 @@ export function sampleHealth(overrides: Partial<StoreHealth> = {}): StoreHealth 
     dataDirectoryWritable: true,
     freeBytes: 52_000_000_000,
     lockHeld: true,
+    inUseBy: null,
     problems: [],
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, StoreHealth } from '../../../../shared/api/app';
+import type { AppInfo, HealthProblem, StoreHealth } from '../../../../shared/api/app';
 import { HealthBadge } from '../../components/health-badge';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/i18n';
@@ -16,6 +16,11 @@ export interface AboutDetailsProps {
 export function AboutDetails({ info, health, language }: AboutDetailsProps) {
   const { t } = useTranslation();
   const notApplicable = t('about.notApplicable');
+  const describeProblem = (problem: HealthProblem): string =>
+    t(`health.problems.${problem.code}`, {
+      dataDirectory: info.dataDirectory,
+      free: health.freeBytes === null ? t('about.unknown') : formatBytes(health.freeBytes, language),
+    });
   const rows: readonly (readonly [string, ReactNode])[] = [
     [t('about.name'), info.name],
     [t('about.version'), info.version],
@@ -29,7 +34,18 @@ export function AboutDetails({ info, health, language }: AboutDetailsProps) {
     [t('about.storeHealth'), <HealthBadge status={health.status} label={t(`health.${health.status}`)} />],
     [t('about.freeSpace'), health.freeBytes === null ? t('about.unknown') : formatBytes(health.freeBytes, language)],
     [t('about.lastChecked'), formatDateTime(health.checkedAt, language)],
-    [t('about.problems'), <Problems problems={health.problems} none={t('about.noProblems')} />],
+    [
+      t('about.problems'),
+      health.problems.length === 0 ? (
+        t('about.noProblems')
+      ) : (
+        <ul className="about__problems">
+          {health.problems.map((problem) => (
+            <li key={problem.code}>{describeProblem(problem)}</li>
+          ))}
+        </ul>
+      ),
+    ],
   ];
   return (
     <dl className="about">
@@ -40,17 +56,5 @@ export function AboutDetails({ info, health, language }: AboutDetailsProps) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function Problems({ problems, none }: { readonly problems: readonly string[]; readonly none: string }) {
-  if (problems.length === 0) return none;
-  return (
-    <ul className="about__problems">
-      {problems.map((problem, index) => (
-        // Two problems may read the same; their position tells them apart.
-        <li key={`${index}:${problem}`}>{problem}</li>
-      ))}
-    </ul>
   );
 }

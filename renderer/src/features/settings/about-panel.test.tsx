@@ -86,15 +86,20 @@ describe('About panel', () => {
     await screen.findByText('0.1.0', { selector: 'dd' });
     expect(screen.getByRole('button', { name: 'Local store: Healthy' })).toBeTruthy();
 
-    const problem = 'The data folder is almost full: less than 1 GB is free.';
+    const problem = { code: 'low-disk-space' as const, message: 'Only 150 MB free on the disk holding the data directory.' };
     act(() => {
       fake.emit({
         name: 'app.health',
-        payload: sampleHealth({ status: 'degraded', checkedAt: '2025-03-04T10:05:00.000Z', problems: [problem] }),
+        payload: sampleHealth({
+          status: 'degraded',
+          checkedAt: '2025-03-04T10:05:00.000Z',
+          freeBytes: 150 * 1024 * 1024,
+          problems: [problem],
+        }),
       });
     });
     expect(detail('Local store')).toBe('Needs attention');
-    expect(detail('Problems')).toBe(problem);
+    expect(detail('Problems')).toMatch(/^The disk holding the data folder is almost full: 157(\.3)?\sMB free\.$/);
     expect(screen.getByRole('button', { name: 'Local store: Needs attention' })).toBeTruthy();
 
     // A report checked earlier than the one shown (e.g. delayed) does not replace it.

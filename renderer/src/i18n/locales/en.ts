@@ -93,6 +93,11 @@ export const en = {
     degraded: 'Needs attention',
     failed: 'Not working',
     unknown: 'Checking…',
+    problems: {
+      'data-dir-not-writable': 'The data folder {{dataDirectory}} cannot be written to. Check its permissions and the disk.',
+      'low-disk-space': 'The disk holding the data folder is almost full: {{free}} free.',
+      'lock-lost': 'Focal Desk no longer holds its data folder. Close it and start it again.',
+    },
   },
   connection: {
     reconnecting: 'Not connected to Focal Desk. Trying again (attempt {{attempt}} of {{max}})…',

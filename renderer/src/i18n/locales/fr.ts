@@ -92,6 +92,12 @@ export const fr = {
     degraded: 'À surveiller',
     failed: 'Hors service',
     unknown: 'Vérification…',
+    problems: {
+      'data-dir-not-writable':
+        "Impossible d'écrire dans le dossier des données {{dataDirectory}}. Vérifiez ses droits d'accès et le disque.",
+      'low-disk-space': 'Le disque du dossier des données est presque plein : {{free}} libres.',
+      'lock-lost': "Focal Desk ne détient plus son dossier des données. Fermez-le et relancez-le.",
+    },
   },
   connection: {
     reconnecting: 'Pas de connexion à Focal Desk. Nouvel essai (tentative {{attempt}} sur {{max}})…',
