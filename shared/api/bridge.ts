@@ -1,4 +1,5 @@
-import { methodNames, type MethodInput, type MethodName, type MethodOutput } from './contract';
+import type { MethodInput, MethodName, MethodOutput } from './contract';
+import { methodNames } from './method-names';
 import type { EventMessage } from './events';
 import type { Result } from './result';
 

@@ -3,6 +3,7 @@ import { contract, isMethodName, methodNames } from './contract';
 
 describe('contract', () => {
   it('lists every method once, named domain.action in lower camel case', () => {
+    expect([...methodNames].sort()).toEqual(Object.keys(contract).sort());
     expect(new Set(methodNames).size).toBe(methodNames.length);
     expect(methodNames).toEqual(expect.arrayContaining(['app.info', 'app.ping']));
     for (const name of methodNames) expect(name).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import type { MethodSpec } from './define-method';
+import type { MethodNameList } from './method-names';
 
 /**
  * The single source of truth for what the renderer may ask of the core. Each domain declares its methods in its own
- * file (`app.ts`, later `directory.ts`, …) and they are merged here. Main-side handlers, the preload bridge and the
+ * file (`app.ts`, later `directory.ts`, …) and they are merged here; a new method's name also goes into
+ * method-names.ts (the compiler checks the two agree). Main-side handlers, the preload bridge and the
  * host socket are all typed from this object, so a method added here is a compile error everywhere it is missing.
  */
 export const contract = {
@@ -21,7 +23,11 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 /** What a successful call returns. */
 export type MethodOutput<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
 
-export const methodNames: readonly MethodName[] = Object.freeze(Object.keys(contract) as MethodName[]);
+export { methodNames } from './method-names';
+
+/** Compile-time proof that method-names.ts lists exactly the contract's methods, no more and no fewer. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const methodNamesMatchContract: SameKeys<MethodName, MethodNameList> = true;
 
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.hasOwn(contract, value);
