@@ -16,6 +16,7 @@ const tsProjects = [
   './renderer/tsconfig.test.json',
   './tests/tsconfig.json',
   './scripts/tsconfig.json',
+  './bench/tsconfig.json',
 ];
 
 export default tseslint.config(

@@ -15,6 +15,7 @@ export const projects = [
   'renderer/tsconfig.test.json',
   'tests/tsconfig.json',
   'scripts/tsconfig.json',
+  'bench/tsconfig.json',
 ];
 
 let failed = 0;

@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'node',
           root,
           environment: 'node',
-          include: ['electron/**/*.test.ts', 'tests/integration/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/crash/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

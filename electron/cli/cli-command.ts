@@ -4,6 +4,8 @@ import type { CliIo } from './cli-io';
 export interface CliContext {
   readonly dataDir: string;
   readonly json: boolean;
+  /** `--key-file`, for an encrypted store; FOCAL_DESK_STORE_KEY is read when it is absent. */
+  readonly keyFile: string | undefined;
   /** Arguments after the command name that are not common options. */
   readonly args: readonly string[];
   readonly io: CliIo;

@@ -11,7 +11,7 @@ describe('withCore', () => {
     const lock = acquireDataDirLock(temp.path, 'electron', new Date());
     let ran = false;
     try {
-      const attempt = withCore(temp.path, () => {
+      const attempt = withCore(temp.path, undefined, () => {
         ran = true;
         return Promise.resolve();
       });
@@ -24,7 +24,7 @@ describe('withCore', () => {
   });
 
   it('releases the data directory even when the command fails', async () => {
-    await expect(withCore(temp.path, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(withCore(temp.path, () => Promise.resolve('reopened'))).resolves.toBe('reopened');
+    await expect(withCore(temp.path, undefined, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(withCore(temp.path, undefined, () => Promise.resolve('reopened'))).resolves.toBe('reopened');
   });
 });

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/app';
+import { nodeSecretStore } from '../core/secrets/node-secret-store';
 import { readAppVersion } from '../core/app-version';
-import { DataDirLockedError } from '../core/data-dir/data-dir-lock';
 import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
 import { createFileLogger } from '../core/logging/file-logger';
 import type { ShellInfo } from '../core/ports';
+import { isExpectedStartupError } from '../core/startup-errors';
 import { systemClock } from '../core/system-clock';
 import { CliFailure } from './cli-io';
 
@@ -17,22 +18,27 @@ export function cliShell(): ShellInfo {
  * Opens the core on a data directory for the length of one command. The CLI logs to the data directory only: its
  * stderr is reserved for the one-line messages scripts read.
  */
-export async function openCore(dataDir: string): Promise<Core> {
+export async function openCore(dataDir: string, keyFile: string | undefined): Promise<Core> {
   try {
     return await createCore({
       dataDir,
-      ports: { clock: systemClock, logger: createFileLogger({ directory: join(dataDir, 'logs') }), shell: cliShell() },
+      ports: {
+        clock: systemClock,
+        logger: createFileLogger({ directory: join(dataDir, 'logs') }),
+        shell: cliShell(),
+        secrets: nodeSecretStore({ keyFile, env: process.env }),
+      },
     });
   } catch (error: unknown) {
-    if (error instanceof DataDirLockedError) throw new CliFailure(error.message);
+    if (isExpectedStartupError(error)) throw new CliFailure(error.message);
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliFailure(`Could not open the data directory ${dataDir}: ${reason}`);
   }
 }
 
 /** Runs `use` with an open core and always closes it, so the data directory is released even on failure. */
-export async function withCore<T>(dataDir: string, use: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore(dataDir);
+export async function withCore<T>(dataDir: string, keyFile: string | undefined, use: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(dataDir, keyFile);
   try {
     return await use(core);
   } finally {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/api/app';
@@ -23,6 +24,33 @@ describe('runCli', () => {
     const info = JSON.parse(io.stdout.join('\n')) as AppInfo;
     expect(info).toMatchObject({ name: 'Focal Desk', shell: 'cli', dataDirectory: dataDir });
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('info reports the store: its file, size, encryption and documents per collection', async () => {
+    const io = capture();
+    expect(await runCli(['info', '--data', temp.path, '--json'], io)).toBe(0);
+    const info = JSON.parse(io.stdout.join('\n')) as AppInfo;
+    expect(info.store).toMatchObject({
+      path: join(temp.path, 'store', 'focal.sqlite'),
+      encrypted: false,
+      documentCounts: { countries: 0 },
+    });
+    expect(info.store?.sizeBytes).toBeGreaterThan(0);
+  });
+
+  it('opens an encrypted store only with its key file, and says so in one line otherwise', async () => {
+    const keyFile = join(temp.path, 'focal.key');
+    writeFileSync(keyFile, `${'5e'.repeat(32)}\n`, { mode: 0o600 });
+    const dataDir = join(temp.path, 'data');
+    const withKey = capture();
+    expect(await runCli(['info', '--data', dataDir, '--key-file', keyFile, '--json'], withKey)).toBe(0);
+    expect((JSON.parse(withKey.stdout.join('\n')) as AppInfo).store?.encrypted).toBe(true);
+
+    const withoutKey = capture();
+    expect(await runCli(['info', '--data', dataDir, '--json'], withoutKey)).toBe(1);
+    expect(withoutKey.stdout).toEqual([]);
+    expect(withoutKey.stderr).toHaveLength(1);
+    expect(withoutKey.stderr[0]).toContain(join(dataDir, 'store', 'focal.sqlite'));
   });
 
   it('info without --json prints readable lines', async () => {

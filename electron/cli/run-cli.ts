@@ -22,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
+        'key-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -47,7 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const dataDir = resolve(parsed.values.data ?? defaultDataDir());
   try {
-    return await command.run({ dataDir, json: parsed.values.json, args, io });
+    const keyFile = parsed.values['key-file'];
+    return await command.run({ dataDir, json: parsed.values.json, keyFile: keyFile === undefined ? undefined : resolve(keyFile), args, io });
   } catch (error: unknown) {
     if (error instanceof CliFailure) {
       io.err(`focal-desk: ${error.message}`);
@@ -61,13 +63,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 export function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
-    'Usage: npm run -s cli -- <command> [--data DIR] [--json]',
+    'Usage: npm run -s cli -- <command> [--data DIR] [--key-file FILE] [--json]',
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Options:',
     `  --data DIR  the data directory (default: ${defaultDataDir()})`,
+    '  --key-file FILE  the store\'s encryption key, 64 hex characters (default: $FOCAL_DESK_STORE_KEY, else none)',
     '  --json      print machine-readable JSON on stdout',
     '  -h, --help  show this help',
   ].join('\n');

@@ -2,7 +2,7 @@ import type { ShellKind } from '../../shared/api/app';
 
 /**
  * What differs between the three shells (Electron, host, CLI). The core asks through these interfaces and never
- * checks which shell it runs in. Later issues add SecretStore, HttpFetch and PdfRenderer here.
+ * checks which shell it runs in. Later issues add HttpFetch and PdfRenderer here.
  */
 
 export interface Clock {
@@ -27,8 +27,25 @@ export interface ShellInfo {
   readonly chromeVersion: string | null;
 }
 
+/**
+ * The key that encrypts the local store, or null for an unencrypted store. The Electron shell keeps a random key
+ * wrapped by the OS (safeStorage); the host and the CLI take one from a key file or an environment variable.
+ * Implementations throw `AppFailure` with a message a person can act on when a key exists but cannot be read.
+ */
+export interface SecretStore {
+  storeKey(): Promise<StoreKey | null>;
+}
+
+/** 32 random bytes as 64 lower-case hex characters; never logged. */
+export interface StoreKey {
+  readonly hex: string;
+  /** Where it came from, for messages ("the key file /etc/focal/key", "FOCAL_DESK_STORE_KEY"). */
+  readonly source: string;
+}
+
 export interface CorePorts {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly shell: ShellInfo;
+  readonly secrets: SecretStore;
 }

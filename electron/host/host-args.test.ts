@@ -10,6 +10,7 @@ describe('parseHostArgs', () => {
       dataDir: '/home/ada/.config/Focal Desk',
       port: 0,
       rendererRoot: null,
+      keyFile: null,
     });
   });
 
@@ -19,6 +20,7 @@ describe('parseHostArgs', () => {
       dataDir: '/work/tmp/d',
       port: 8080,
       rendererRoot: '/work/out',
+      keyFile: null,
     });
   });
 

@@ -4,17 +4,25 @@ import { defaultDataDir, type PlatformFacts } from '../core/data-dir/default-dat
 
 /** What `npm run host -- …` asked for. */
 export type HostCommand =
-  | { readonly kind: 'run'; readonly dataDir: string; readonly port: number; readonly rendererRoot: string | null }
+  | {
+      readonly kind: 'run';
+      readonly dataDir: string;
+      readonly port: number;
+      readonly rendererRoot: string | null;
+      /** `--key-file`: the store key; else FOCAL_DESK_STORE_KEY; else the store is not encrypted. */
+      readonly keyFile: string | null;
+    }
   | { readonly kind: 'help' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
-export const HOST_USAGE = `Usage: npm run host -- [--data DIR] [--port N]
+export const HOST_USAGE = `Usage: npm run host -- [--data DIR] [--port N] [--key-file FILE]
 
 Serves Focal Desk to a browser on this computer only (127.0.0.1), with a new access token each run.
 
 Options:
   --data DIR       data directory (default: the Focal Desk app's own, e.g. ~/.config/Focal Desk)
   --port N         TCP port on 127.0.0.1, 0-65535 (default: 0, a free port)
+  --key-file FILE  the store's encryption key, 64 hex characters (default: $FOCAL_DESK_STORE_KEY, else none)
   --renderer DIR   serve the built renderer from DIR instead of dist/renderer (used by tests)
   -h, --help       show this help
 `;
@@ -24,7 +32,7 @@ Options:
  * `--renderer` exists so process-level tests do not depend on a renderer build.
  */
 export function parseHostArgs(argv: readonly string[], facts: PlatformFacts & { readonly cwd: string }): HostCommand {
-  let values: { data?: string; port?: string; renderer?: string; help?: boolean };
+  let values: { data?: string; port?: string; renderer?: string; 'key-file'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -32,6 +40,7 @@ export function parseHostArgs(argv: readonly string[], facts: PlatformFacts & { 
         data: { type: 'string' },
         port: { type: 'string' },
         renderer: { type: 'string' },
+        'key-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -46,12 +55,14 @@ export function parseHostArgs(argv: readonly string[], facts: PlatformFacts & { 
   if (port === null) return { kind: 'usage-error', message: `--port must be a whole number from 0 to 65535, not "${values.port ?? ''}".` };
   if (values.data === '') return { kind: 'usage-error', message: '--data needs a directory.' };
   if (values.renderer === '') return { kind: 'usage-error', message: '--renderer needs a directory.' };
+  if (values['key-file'] === '') return { kind: 'usage-error', message: '--key-file needs a file.' };
 
   return {
     kind: 'run',
     dataDir: resolve(facts.cwd, values.data ?? defaultDataDir(facts)),
     port,
     rendererRoot: values.renderer === undefined ? null : resolve(facts.cwd, values.renderer),
+    keyFile: values['key-file'] === undefined ? null : resolve(facts.cwd, values['key-file']),
   };
 }
 

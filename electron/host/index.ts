@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createFileLogger } from '../core/logging/file-logger';
+import { nodeSecretStore } from '../core/secrets/node-secret-store';
 import type { Logger, LogLevel } from '../core/ports';
 import { readAppVersion } from '../core/app-version';
 import { HOST_USAGE, parseHostArgs } from './host-args';
@@ -49,7 +50,14 @@ async function main(): Promise<void> {
         if (echo && (level === 'warn' || level === 'error')) process.stderr.write(`${line}\n`);
       },
     });
-    host = await startHost({ dataDir: command.dataDir, port: command.port, rendererRoot, appVersion: readAppVersion(), logger });
+    host = await startHost({
+      dataDir: command.dataDir,
+      port: command.port,
+      rendererRoot,
+      appVersion: readAppVersion(),
+      logger,
+      secrets: nodeSecretStore({ keyFile: command.keyFile ?? undefined, env: process.env }),
+    });
   } catch (error: unknown) {
     const { line, expected } = describeStartupError(error);
     if (!expected) logger?.log('error', 'The host could not start', { error: error instanceof Error ? error.stack : String(error) });

@@ -159,6 +159,7 @@ beforeEach(async () => {
       clock: systemClock,
       logger: createFileLogger({ directory: join(dataDir, 'logs') }),
       shell: { kind: 'host', appName: 'Focal Desk', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null },
+      secrets: { storeKey: () => Promise.resolve(null) },
     },
   });
   server = await startHostServer({ core, rendererRoot, port: 0, token: TOKEN, logger: createFileLogger({ directory: join(dataDir, 'logs') }) });

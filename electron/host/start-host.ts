@@ -1,6 +1,6 @@
 import { TOKEN_PARAM } from '../../shared/api/socket-protocol';
 import { createCore } from '../core/app';
-import type { Logger } from '../core/ports';
+import type { Logger, SecretStore } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
 import { assertRendererBuilt } from './renderer-build';
@@ -11,6 +11,7 @@ export interface HostRunOptions {
   readonly dataDir: string;
   readonly port: number;
   readonly rendererRoot: string;
+  readonly secrets: SecretStore;
   readonly appVersion: string;
   readonly logger: Logger;
 }
@@ -38,6 +39,7 @@ export async function startHost(options: HostRunOptions): Promise<RunningHost> {
       clock: systemClock,
       logger,
       shell: { kind: 'host', appName: PRODUCT_NAME, appVersion: options.appVersion, electronVersion: null, chromeVersion: null },
+      secrets: options.secrets,
     },
   });
   const token = createSessionToken();

@@ -1,4 +1,4 @@
-import { DataDirLockedError } from '../core/data-dir/data-dir-lock';
+import { isExpectedStartupError } from '../core/startup-errors';
 import { PortUnavailableError } from './listen-loopback';
 import { RendererMissingError } from './renderer-build';
 
@@ -7,7 +7,7 @@ import { RendererMissingError } from './renderer-build';
  * saying what to do (the lock's names its holder); anything else is summarised, its stack going to the log only.
  */
 export function describeStartupError(error: unknown): { readonly line: string; readonly expected: boolean } {
-  if (error instanceof DataDirLockedError || error instanceof PortUnavailableError || error instanceof RendererMissingError) {
+  if (isExpectedStartupError(error) || error instanceof PortUnavailableError || error instanceof RendererMissingError) {
     return { line: oneLine(error.message), expected: true };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { EventMessage } from '../../shared/api/events';
 import { createCore, type Core } from '../core/app';
-import { DataDirLockedError } from '../core/data-dir/data-dir-lock';
+import { isExpectedStartupError } from '../core/startup-errors';
 import { createFileLogger } from '../core/logging/file-logger';
 import type { CorePorts, Logger } from '../core/ports';
 import { systemClock } from '../core/system-clock';
+import { safeStorageSecretStore } from './adapters/safe-storage-secret-store';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { chooseDataDir } from './data-dir-option';
@@ -60,12 +61,13 @@ async function start(dataDir: string, logger: Logger): Promise<void> {
       electronVersion: process.versions.electron,
       chromeVersion: process.versions.chrome,
     },
+    secrets: safeStorageSecretStore({ safeStorage, keyPath: join(dataDir, 'store-key.bin'), platform: process.platform }),
   };
   let core: Core;
   try {
     core = await createCore({ dataDir, ports });
   } catch (error: unknown) {
-    if (error instanceof DataDirLockedError) {
+    if (isExpectedStartupError(error)) {
       exitWithError('Focal Desk cannot open its data', error.message);
       return;
     }

@@ -33,6 +33,16 @@ export interface StoreHealth {
   readonly problems: readonly HealthProblem[];
 }
 
+/** The local database file: what an administrator needs to find it, size it and know whether it is encrypted. */
+export interface StoreInfo {
+  readonly path: string;
+  /** The database file plus its write-ahead log. */
+  readonly sizeBytes: number;
+  readonly encrypted: boolean;
+  /** Live documents per collection; null when another process holds the store (inspection). */
+  readonly documentCounts: Readonly<Record<string, number>> | null;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -42,6 +52,8 @@ export interface AppInfo {
   readonly runtime: { readonly node: string; readonly electron: string | null; readonly chrome: string | null };
   readonly startedAt: string;
   readonly health: StoreHealth;
+  /** The local store; null when it has not been created yet (inspection of a fresh data directory). */
+  readonly store: StoreInfo | null;
 }
 
 export interface Pong {

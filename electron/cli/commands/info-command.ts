@@ -12,10 +12,10 @@ import { cliShell, withCore } from '../open-core';
 export const infoCommand: CliCommand = {
   name: 'info',
   summary: 'Show the version, the data directory and the health of the local store',
-  async run({ dataDir, json, io }) {
+  async run({ dataDir, json, keyFile, io }) {
     const info =
       inspectDataDir(dataDir, { clock: systemClock, shell: cliShell() }) ??
-      (await withCore(dataDir, (core) => call(core, 'app.info', {})));
+      (await withCore(dataDir, keyFile, (core) => call(core, 'app.info', {})));
     io.out(json ? JSON.stringify(info, null, 2) : formatInfo(info));
     return info.health.status === 'failed' ? 1 : 0;
   },
@@ -30,6 +30,19 @@ function formatInfo(info: AppInfo): string {
     `Platform:       ${info.platform} (Node ${info.runtime.node})`,
     `Store health:   ${info.health.status} (free space ${free})`,
     ...info.health.problems.map((problem) => `  - ${problem.message}`),
+    ...formatStore(info),
   ];
   return lines.join('\n');
+}
+
+function formatStore(info: AppInfo): string[] {
+  const store = info.store;
+  if (store === null) return ['Store:          not created yet'];
+  const counts = store.documentCounts;
+  return [
+    `Store:          ${store.path} (${Math.ceil(store.sizeBytes / 1024)} KB, ${store.encrypted ? 'encrypted' : 'not encrypted'})`,
+    ...(counts === null
+      ? ['  documents:    unknown while another process holds the store']
+      : Object.entries(counts).map(([name, count]) => `  ${name.padEnd(13)} ${count}`)),
+  ];
 }

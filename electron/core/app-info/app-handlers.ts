@@ -1,15 +1,16 @@
-import type { Pong } from '../../../shared/api/app';
+import type { AppInfo, Pong, StoreInfo } from '../../../shared/api/app';
 import type { CorePorts } from '../ports';
 import { buildAppInfo, type AppInfoFacts } from './build-app-info';
 
 export interface AppHandlerDeps extends AppInfoFacts {
   readonly ports: CorePorts;
+  readonly store: () => Promise<StoreInfo>;
 }
 
 /** Handlers of the `app.*` methods. */
 export function createAppHandlers(deps: AppHandlerDeps) {
   return {
-    'app.info': () => buildAppInfo(deps),
+    'app.info': async (): Promise<AppInfo> => buildAppInfo(deps, await deps.store()),
     'app.ping': (input: { echo?: string | undefined }): Pong => ({
       pong: true,
       at: deps.ports.clock.now().toISOString(),

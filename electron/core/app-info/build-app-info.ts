@@ -1,4 +1,4 @@
-import type { AppInfo, StoreHealth } from '../../../shared/api/app';
+import type { AppInfo, StoreHealth, StoreInfo } from '../../../shared/api/app';
 import type { ShellInfo } from '../ports';
 
 export interface AppInfoFacts {
@@ -9,7 +9,7 @@ export interface AppInfoFacts {
 }
 
 /** What `app.info` reports, from the running core or from an inspection of a data directory someone else holds. */
-export function buildAppInfo(facts: AppInfoFacts): AppInfo {
+export function buildAppInfo(facts: AppInfoFacts, store: StoreInfo | null): AppInfo {
   const { shell } = facts.ports;
   return {
     name: shell.appName,
@@ -20,5 +20,6 @@ export function buildAppInfo(facts: AppInfoFacts): AppInfo {
     runtime: { node: process.versions.node, electron: shell.electronVersion, chrome: shell.chromeVersion },
     startedAt: facts.startedAt.toISOString(),
     health: facts.health(),
+    store,
   };
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { AppInfo } from '../../../shared/api/app';
 import { describeHolder, readLiveHolder } from '../data-dir/data-dir-lock';
+import { storeDirectoryOf } from '../db/database';
+import { describeStoreFile } from '../db/describe-store';
 import { checkStoreHealth } from '../health/check-store-health';
 import type { CorePorts } from '../ports';
 import { buildAppInfo } from './build-app-info';
@@ -20,5 +22,5 @@ export function inspectDataDir(dataDir: string, ports: Pick<CorePorts, 'clock' |
     dataDir: absolute,
     startedAt: now,
     health: () => checkStoreHealth({ dataDir: absolute, lock: () => ({ kind: 'other', holder: describeHolder(holder) }), now }),
-  });
+  }, describeStoreFile(storeDirectoryOf(absolute)));
 }

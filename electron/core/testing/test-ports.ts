@@ -46,5 +46,6 @@ export function testPorts(): CorePorts & {
     clock: manualClock(),
     logger: recordingLogger(),
     shell: { kind: 'cli', appName: 'Focal Desk', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null },
+    secrets: { storeKey: () => Promise.resolve(null) },
   };
 }

@@ -65,6 +65,12 @@ export function sampleAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     runtime: { node: '20.19.0', electron: null, chrome: null },
     startedAt: '2025-03-04T09:58:00.000Z',
     health: sampleHealth(),
+    store: {
+      path: '/home/ana/.focal-data/store/focal.sqlite',
+      sizeBytes: 2_400_000,
+      encrypted: true,
+      documentCounts: { countries: 41 },
+    },
     ...overrides,
   };
 }

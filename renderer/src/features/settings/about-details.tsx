@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, HealthProblem, StoreHealth } from '../../../../shared/api/app';
+import type { AppInfo, HealthProblem, StoreHealth, StoreInfo } from '../../../../shared/api/app';
+import type { CollectionName } from '../../../../shared/schemas/collections';
 import { HealthBadge } from '../../components/health-badge';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/i18n';
@@ -16,6 +17,32 @@ export interface AboutDetailsProps {
 export function AboutDetails({ info, health, language }: AboutDetailsProps) {
   const { t } = useTranslation();
   const notApplicable = t('about.notApplicable');
+  const storeRows = (store: StoreInfo | null): (readonly [string, ReactNode])[] => {
+    if (store === null) return [[t('about.storeFile'), t('about.notCreated')]];
+    const counts = store.documentCounts;
+    return [
+      [t('about.storeFile'), <span className="about__path">{store.path}</span>],
+      [t('about.storeSize'), formatBytes(store.sizeBytes, language)],
+      [t('about.encryption'), store.encrypted ? t('about.encrypted') : t('about.notEncrypted')],
+      [
+        t('about.documents'),
+        counts === null ? (
+          t('about.unknown')
+        ) : (
+          <ul className="about__counts">
+            {Object.entries(counts).map(([name, count]) => (
+              <li key={name}>
+                {t('about.documentCount', {
+                  collection: t(`about.collections.${name as CollectionName}`, { defaultValue: name }),
+                  count: new Intl.NumberFormat(language).format(count),
+                })}
+              </li>
+            ))}
+          </ul>
+        ),
+      ],
+    ];
+  };
   const describeProblem = (problem: HealthProblem): string =>
     t(`health.problems.${problem.code}`, {
       dataDirectory: info.dataDirectory,
@@ -34,6 +61,7 @@ export function AboutDetails({ info, health, language }: AboutDetailsProps) {
     [t('about.storeHealth'), <HealthBadge status={health.status} label={t(`health.${health.status}`)} />],
     [t('about.freeSpace'), health.freeBytes === null ? t('about.unknown') : formatBytes(health.freeBytes, language)],
     [t('about.lastChecked'), formatDateTime(health.checkedAt, language)],
+    ...storeRows(info.store),
     [
       t('about.problems'),
       health.problems.length === 0 ? (

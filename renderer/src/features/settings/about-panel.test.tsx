@@ -40,6 +40,26 @@ describe('About panel', () => {
     expect(detail('Local store')).toBe('Healthy');
     expect(detail('Free disk space')).toBe('12 GB');
     expect(detail('Problems')).toBe('None');
+    expect(detail('Database file')).toBe('/home/ana/.focal-data/store/focal.sqlite');
+    expect(detail('Database size')).toBe('2.4 MB');
+    expect(detail('Encryption')).toBe('Encrypted on this computer');
+    expect(detail('Documents')).toBe('Countries: 41');
+  });
+
+  it('says when the store is not encrypted and its counts are unknown', async () => {
+    const unencrypted = sampleAppInfo({ store: { path: '/d/store/focal.sqlite', sizeBytes: 0, encrypted: false, documentCounts: null } });
+    const first = renderApp({ 'app.info': () => Promise.resolve(ok(unencrypted)) });
+    await openSettings(first.user);
+    await screen.findByText('/d/store/focal.sqlite');
+    expect(detail('Encryption')).toBe('Not encrypted');
+    expect(detail('Documents')).toBe('Unknown');
+  });
+
+  it('says when the store has not been created yet', async () => {
+    const fresh = renderApp({ 'app.info': () => Promise.resolve(ok(sampleAppInfo({ store: null }))) });
+    await openSettings(fresh.user);
+    await screen.findByText('0.1.0', { selector: 'dd' });
+    expect(detail('Database file')).toBe('Not created yet');
   });
 
   it('says what does not apply when not running in Electron', async () => {

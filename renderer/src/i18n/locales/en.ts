@@ -80,6 +80,17 @@ export const en = {
     lastChecked: 'Last checked',
     problems: 'Problems',
     noProblems: 'None',
+    storeFile: 'Database file',
+    storeSize: 'Database size',
+    encryption: 'Encryption',
+    encrypted: 'Encrypted on this computer',
+    notEncrypted: 'Not encrypted',
+    documents: 'Documents',
+    documentCount: '{{collection}}: {{count}}',
+    notCreated: 'Not created yet',
+    collections: {
+      countries: 'Countries',
+    },
     notApplicable: 'Not applicable',
     unknown: 'Unknown',
     shells: {

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { collectionSchemas } from '../../../shared/schemas/collections';
+import type { Country } from '../../../shared/schemas/country';
+import { migrationStrategies } from './migrations';
+import { getRxStorageSQLite, storeFilePath } from './storage';
+
+/** The one RxDatabase of a data directory. Its file is `<dataDir>/store/focal.sqlite`. */
+export const DATABASE_NAME = 'focal';
+
+export interface FocalCollections {
+  readonly countries: RxCollection<Country>;
+}
+
+export type FocalDatabase = RxDatabase<FocalCollections>;
+
+export interface OpenDatabaseOptions {
+  /** The folder holding the store's files (`<dataDir>/store`). */
+  readonly directory: string;
+  /** 64 hex characters; the store is encrypted with it. Omit for an unencrypted store. */
+  readonly keyHex?: string | undefined;
+}
+
+let pluginsAdded = false;
+
+/**
+ * Opens (creating on first run) the database on our SQLite storage, with every write validated against the schemas
+ * of shared/schemas and older documents migrated to the current schema versions. Throws the storage's
+ * `StoreOpenError` when the file is foreign, encrypted with another key, from a newer version, locked or on a full disk.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<FocalDatabase> {
+  if (!pluginsAdded) {
+    addRxPlugin(RxDBMigrationSchemaPlugin);
+    addRxPlugin(RxDBAttachmentsPlugin);
+    pluginsAdded = true;
+  }
+  mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+  const storage = wrappedValidateAjvStorage({
+    storage: getRxStorageSQLite({ directory: options.directory, ...(options.keyHex === undefined ? {} : { key: options.keyHex }) }),
+  });
+  const database = await createRxDatabase<FocalCollections>({
+    name: DATABASE_NAME,
+    storage,
+    multiInstance: false,
+    eventReduce: true,
+  });
+  try {
+    await database.addCollections({
+      countries: { schema: collectionSchemas.countries, migrationStrategies: migrationStrategies.countries },
+    });
+  } catch (error: unknown) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** Where the database file of a data directory lives. */
+export function databaseFilePath(storeDirectory: string): string {
+  return storeFilePath(storeDirectory, DATABASE_NAME);
+}
+
+/** The store folder inside a data directory. */
+export function storeDirectoryOf(dataDir: string): string {
+  return join(dataDir, 'store');
+}

@@ -1,0 +1,21 @@
+import type { StoreInfo } from '../../../shared/api/app';
+import type { FocalDatabase } from './database';
+import { databaseFilePath } from './database';
+import { readStoreFileFacts } from './store-file-facts';
+
+/** Path, size, encryption and live document counts of the open store, for `app.info` and `cli info`. */
+export async function describeOpenStore(database: FocalDatabase, storeDirectory: string, encrypted: boolean): Promise<StoreInfo> {
+  const path = databaseFilePath(storeDirectory);
+  const entries = await Promise.all(
+    Object.entries(database.collections).map(async ([name, collection]) => [name, await collection.count().exec()] as const),
+  );
+  return { path, sizeBytes: readStoreFileFacts(path).sizeBytes, encrypted, documentCounts: Object.fromEntries(entries) };
+}
+
+/** The same without opening the store (another process holds it): counts are unknown, encryption read from the file. */
+export function describeStoreFile(storeDirectory: string): StoreInfo | null {
+  const path = databaseFilePath(storeDirectory);
+  const facts = readStoreFileFacts(path);
+  if (!facts.exists) return null;
+  return { path, sizeBytes: facts.sizeBytes, encrypted: facts.encrypted, documentCounts: null };
+}

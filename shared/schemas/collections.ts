@@ -1,0 +1,14 @@
+import type { RxJsonSchema } from 'rxdb';
+import { countrySchema } from './country';
+
+/**
+ * Every synced collection, by name. RxDB's open-source core allows at most 13 open collections per process
+ * (ARCHITECTURE.md): keep this at 10 or fewer and put local bookkeeping in local documents instead.
+ */
+export const collectionSchemas = {
+  countries: countrySchema,
+} as const satisfies Record<string, RxJsonSchema<never>>;
+
+export type CollectionName = keyof typeof collectionSchemas;
+
+export const MAX_SYNCED_COLLECTIONS = 10;
