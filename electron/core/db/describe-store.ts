@@ -1,4 +1,5 @@
 import type { StoreInfo } from '../../../shared/api/app';
+import { collectionSchemas, type CollectionName } from '../../../shared/schemas/collections';
 import type { FocalDatabase } from './database';
 import { databaseFilePath } from './database';
 import { readStoreFileFacts } from './store-file-facts';
@@ -6,9 +7,8 @@ import { readStoreFileFacts } from './store-file-facts';
 /** Path, size, encryption and live document counts of the open store, for `app.info` and `cli info`. */
 export async function describeOpenStore(database: FocalDatabase, storeDirectory: string, encrypted: boolean): Promise<StoreInfo> {
   const path = databaseFilePath(storeDirectory);
-  const entries = await Promise.all(
-    Object.entries(database.collections).map(async ([name, collection]) => [name, await collection.count().exec()] as const),
-  );
+  const names = Object.keys(collectionSchemas) as CollectionName[];
+  const entries = await Promise.all(names.map(async (name) => [name, await database[name].count().exec()] as const));
   return { path, sizeBytes: readStoreFileFacts(path).sizeBytes, encrypted, documentCounts: Object.fromEntries(entries) };
 }
 
