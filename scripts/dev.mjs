@@ -3,14 +3,12 @@
 // Without Electron's binary it falls back exactly like `npm start`.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { chosenDataDir, findOrFetchElectron, offerBrowserHost, root, runBuild, runElectron } from './start.mjs';
+import { prepareApp, root, runElectron } from './start.mjs';
 
 async function main() {
   const args = process.argv.slice(2);
-  const binary = findOrFetchElectron();
-  if (!binary.present) return offerBrowserHost(chosenDataDir(args));
-  const built = runBuild();
-  if (built !== 0) return built;
+  const prepared = await prepareApp(args);
+  if ('exitCode' in prepared) return prepared.exitCode;
 
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const watcher = spawn(
@@ -19,7 +17,7 @@ async function main() {
     { cwd: root, stdio: 'inherit' },
   );
   try {
-    return await runElectron(binary.path, args);
+    return await runElectron(prepared.electronPath, args);
   } finally {
     watcher.kill();
   }

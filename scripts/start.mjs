@@ -131,13 +131,23 @@ function runNpm(args) {
   });
 }
 
+/**
+ * What `npm start` and `npm run dev` share: find (or fetch) Electron's binary and build the app. Returns the binary's
+ * path, or the exit code to stop with when there is no binary (after offering the browser host) or the build failed.
+ * @param {readonly string[]} args
+ * @returns {Promise<{ readonly electronPath: string } | { readonly exitCode: number }>}
+ */
+export async function prepareApp(args) {
+  const binary = findOrFetchElectron();
+  if (!binary.present) return { exitCode: await offerBrowserHost(chosenDataDir(args)) };
+  const built = runBuild();
+  return built === 0 ? { electronPath: binary.path } : { exitCode: built };
+}
+
 async function main() {
   const args = process.argv.slice(2);
-  const binary = findOrFetchElectron();
-  if (!binary.present) return offerBrowserHost(chosenDataDir(args));
-  const built = runBuild();
-  if (built !== 0) return built;
-  return runElectron(binary.path, args);
+  const prepared = await prepareApp(args);
+  return 'exitCode' in prepared ? prepared.exitCode : runElectron(prepared.electronPath, args);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
