@@ -10,6 +10,8 @@ import { benchOutput, round2, type BenchOutput } from './support/bench-output';
 import { ourStorage } from './support/our-storage';
 import { formatTable, ms, ratio } from './support/table';
 import { measureOpen50k, type Open50kResult } from './storage/open-50k';
+import { measureCommitCost, type CommitCost } from './storage/commit-cost';
+import { noFsyncStorage } from './storage/no-fsync-storage';
 import { comparePerformance, type MetricComparison } from './storage/performance-compare';
 
 /** Shown by `npm run bench`. */
@@ -40,8 +42,33 @@ function printMetrics(out: BenchOutput, metrics: Record<string, MetricComparison
     ms(m.oursMs),
     ratio(m.ratio),
     m.ratio <= metricTargetRatio ? 'yes' : 'no',
+    ms(m.noFsyncMs),
+    ratio(m.noFsyncRatio),
   ]);
-  out.say(formatTable(['metric', 'memory ms', 'ours ms', 'ours/memory', `≤ ${metricTargetRatio}×`], rows));
+  out.say(
+    formatTable(
+      ['metric', 'memory ms', 'ours ms', 'ours/memory', `≤ ${metricTargetRatio}×`, 'no-fsync ms', 'no-fsync/memory'],
+      rows,
+    ),
+  );
+  out.say('(no-fsync: ours with synchronous=OFF, a diagnostic of what durability costs; never used for data)');
+}
+
+function printCommitCost(out: BenchOutput, cost: CommitCost, metrics: Record<string, MetricComparison>): void {
+  out.say(
+    `One-document commit on ours (${cost.commits} serial bulkWrites): durable ${cost.durableMs.toFixed(3)} ms, ` +
+      `without fsync ${cost.noFsyncMs.toFixed(3)} ms, so fsync ≈ ${cost.fsyncMs.toFixed(3)} ms per commit on this disk.`,
+  );
+  const serial = Object.entries(metrics).find(([name]) => name.startsWith('serial-inserts-'));
+  if (serial !== undefined) {
+    const [name, m] = serial;
+    const commits = Number(name.slice('serial-inserts-'.length));
+    const floorMs = commits * cost.fsyncMs;
+    out.say(
+      `${name} makes ${commits} durable commits: fsync alone ≈ ${ms(floorMs)} ms = ${ratio(floorMs / m.memoryMs)} ` +
+        `memory's whole ${ms(m.memoryMs)} ms.`,
+    );
+  }
 }
 
 function summariseOpen(open: Open50kResult) {
@@ -113,14 +140,22 @@ export async function run(args: BenchArgs): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'focal-bench-perf-'));
   let metrics: Record<string, MetricComparison>;
   try {
-    metrics = await comparePerformance(getRxStorageMemory(), ourStorage(directory), config, out.progress);
+    metrics = await comparePerformance(
+      { memory: getRxStorageMemory(), ours: ourStorage(directory), oursNoFsync: noFsyncStorage(directory) },
+      config,
+      out.progress,
+    );
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+  out.progress('one-document commits, durable and without fsync');
+  const commitCost = await measureCommitCost(args.quick ? 20 : 300);
   const open = summariseOpen(await measureOpen50k(docCount, repeats, out.progress));
 
   out.say();
   printMetrics(out, metrics);
+  out.say();
+  printCommitCost(out, commitCost, metrics);
   out.say();
   printOpen(out, open);
   const perMetric = Object.fromEntries(Object.entries(metrics).map(([name, m]) => [name, m.ratio <= metricTargetRatio]));

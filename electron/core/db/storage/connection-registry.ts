@@ -3,10 +3,12 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Subject } from 'rxjs';
 import type { SqliteConnection } from './sqlite-driver';
+import { adoptDocumentCache, discardDocumentCache, noteStoreClosed, type StoreDocumentCache } from './document-cache';
 import { IdleCheckpointer } from './idle-checkpoint';
 import { StatementCache } from './statement-cache';
 import { StoreOpenError } from './store-errors';
 import { openStoreFile, type StoreFileOptions } from './store-file';
+import { startStoreSession, storeFileStamp } from './store-session';
 import { countCollectionTables } from './table-ddl';
 
 /**
@@ -30,6 +32,10 @@ export interface OpenStore {
   readonly statements: StatementCache;
   readonly checkpointer: IdleCheckpointer;
   readonly tables: Map<string, SharedTable>;
+  /** Parsed documents of this file, shared by its tables; see document-cache.ts for when it is dropped. */
+  readonly documents: StoreDocumentCache;
+  /** SQLite's `data_version` when the cache last agreed with the file. */
+  dataVersion: number;
   /** Fingerprint of the key the connection was opened with, so a second opener with another key is refused. */
   readonly keyFingerprint: string;
   refCount: number;
@@ -43,7 +49,7 @@ const openStores = new Map<string, OpenStore>();
  * Returns the open store for `options.path`, opening it on first use. Each call must be balanced by `releaseStore`.
  * @throws StoreOpenError from `openStoreFile`, or 'wrong-key' when the file is already open with another key.
  */
-export function acquireStore(options: StoreFileOptions): OpenStore {
+export function acquireStore(options: StoreFileOptions & { readonly documentCacheChars: number }): OpenStore {
   const path = resolve(options.path);
   const keyFingerprint = fingerprint(options.key);
   const existing = openStores.get(path);
@@ -58,13 +64,17 @@ export function acquireStore(options: StoreFileOptions): OpenStore {
     existing.refCount += 1;
     return existing;
   }
+  const stampBeforeOpen = storeFileStamp(path);
   const connection = openStoreFile({ ...options, path });
+  const session = startStoreSession(connection);
   const store: OpenStore = {
     path,
     connection,
     statements: new StatementCache(connection),
     checkpointer: new IdleCheckpointer(connection),
     tables: new Map(),
+    documents: adoptDocumentCache(path, { ...session, stampBeforeOpen }, options.documentCacheChars),
+    dataVersion: connection.dataVersion(),
     keyFingerprint,
     refCount: 1,
     removeFileWhenUnused: false,
@@ -85,9 +95,22 @@ export function releaseStore(store: OpenStore): void {
   store.statements.clear();
   store.checkpointer.stop();
   store.connection.close();
+  if (!deleteFile) noteStoreClosed(store.path, storeFileStamp(store.path));
   if (deleteFile) {
+    discardDocumentCache(store.path);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${store.path}${suffix}`, { force: true });
   }
+}
+
+/**
+ * Drops the store's cached documents when another connection committed since the cache last agreed with the file.
+ * Call it first inside the transaction of a read or write, so the check and the work see the same snapshot.
+ */
+export function checkForeignWrites(store: OpenStore): void {
+  const version = store.connection.dataVersion();
+  if (version === store.dataVersion) return;
+  store.dataVersion = version;
+  store.documents.clear();
 }
 
 /** Returns the shared state of a collection table, creating it on first use; balance with `releaseTable`. */

@@ -10,3 +10,4 @@ export {
 } from './rx-storage-instance-sqlite';
 export { storeFilePath, STORE_FORMAT_VERSION, STORE_APPLICATION_ID } from './store-file';
 export { StoreError, StoreOpenError, type StoreErrorCode } from './store-errors';
+export { useSqliteNativeBinding } from './sqlite-driver';

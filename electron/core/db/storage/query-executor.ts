@@ -5,32 +5,31 @@ import {
   getStartIndexStringFromLowerBound,
   getStartIndexStringFromUpperBound,
 } from 'rxdb';
+import { scanDocuments, scanDocumentsUntil, type DocumentSource } from './document-reader';
 import { encodeIndexKey } from './index-key';
 import type { SqliteValue } from './sqlite-driver';
-import type { StatementCache } from './statement-cache';
-import type { IndexColumn, TableLayout } from './table-layout';
+import type { IndexColumn } from './table-layout';
 
 /**
  * Reads driven by RxDB's query plan, mirroring RxDB's memory storage step for step: the plan's index and bounds
  * become a range scan over that index's column (`WHERE ixK >= lower AND ixK <= upper ORDER BY ixK`), never a full
  * table scan. When the index satisfies both selector and sort, skip/limit and count run inside SQLite; otherwise
  * rows are filtered with RxDB's query matcher, stopping early when the index order is the sort order, and sorted
- * with RxDB's comparator when it is not.
+ * with RxDB's comparator when it is not. Scans select rowids; documents come through the document cache
+ * (`document-reader.ts`).
  */
 
-export interface QueryContext<RxDocType> {
-  readonly statements: StatementCache;
-  readonly layout: TableLayout<RxDocType>;
+export interface QueryContext<RxDocType> extends DocumentSource<RxDocType> {
   readonly schema: RxJsonSchema<RxDocumentData<RxDocType>>;
 }
 
-/** The SQL that scans the rows a query plan can match, with its parameters. */
+/** The rows a query plan can match, as SQL text without its select list, with its parameters. */
 interface Scan {
-  /** `SELECT doc FROM … WHERE <range> ORDER BY <column>`, or a full scan when the plan names an unknown index. */
-  readonly sql: string;
-  readonly params: SqliteValue[];
-  /** `FROM … WHERE …` part, reused for count(*). */
+  /** `FROM … WHERE <range>` (or just `FROM …` for the full-scan fallback), reused for count(*). */
   readonly fromWhere: string;
+  /** `fromWhere` plus `ORDER BY <column>` when the scan follows an index. */
+  readonly ordered: string;
+  readonly params: SqliteValue[];
   /** False for the full-scan fallback: rows are then in no particular order and the selector is not applied. */
   readonly usesIndex: boolean;
 }
@@ -41,20 +40,16 @@ function scanFor<RxDocType>(context: QueryContext<RxDocType>, query: PreparedQue
   if (column === undefined) {
     // A query whose `index` hint names an index the schema does not have: still answer it, by a full scan.
     const fromWhere = `FROM ${context.layout.documentsTable}`;
-    return { sql: `SELECT doc ${fromWhere}`, params: [], fromWhere, usesIndex: false };
+    return { fromWhere, ordered: fromWhere, params: [], usesIndex: false };
   }
   const lower = encodeIndexKey(getStartIndexStringFromLowerBound(context.schema, plan.index, plan.startKeys));
   const upper = encodeIndexKey(getStartIndexStringFromUpperBound(context.schema, plan.index, plan.endKeys));
   const fromWhere = `FROM ${context.layout.documentsTable} WHERE ${rangeCondition(column, plan.inclusiveStart, plan.inclusiveEnd)}`;
-  return { sql: `SELECT doc ${fromWhere} ORDER BY ${column.column}`, params: [lower, upper], fromWhere, usesIndex: true };
+  return { fromWhere, ordered: `${fromWhere} ORDER BY ${column.column}`, params: [lower, upper], usesIndex: true };
 }
 
 function rangeCondition<RxDocType>(column: IndexColumn<RxDocType>, inclusiveStart: boolean, inclusiveEnd: boolean): string {
   return `${column.column} ${inclusiveStart ? '>=' : '>'} ? AND ${column.column} ${inclusiveEnd ? '<=' : '<'} ?`;
-}
-
-function parse<RxDocType>(json: string): RxDocumentData<RxDocType> {
-  return JSON.parse(json) as RxDocumentData<RxDocType>;
 }
 
 /** Documents matching a prepared query, in its sort order, after skip and limit. */
@@ -68,27 +63,22 @@ export function runQuery<RxDocType>(context: QueryContext<RxDocType>, query: Pre
   const sortDone = scan.usesIndex && plan.sortSatisfiedByIndex;
 
   if (selectorDone && sortDone) {
-    const sql = `${scan.sql} LIMIT ? OFFSET ?`;
-    const rows = context.statements.get<string>(sql, 'pluck').all(...scan.params, limit === Infinity ? -1 : limit, skip);
-    return rows.map((json) => parse<RxDocType>(json));
+    return scanDocuments(context, `${scan.ordered} LIMIT ? OFFSET ?`, [...scan.params, limit === Infinity ? -1 : limit, skip]);
   }
 
-  const statement = context.statements.get<string>(scan.sql, 'pluck');
   const matches = selectorDone ? undefined : getQueryMatcher(context.schema, query.query);
   let docs: RxDocumentData<RxDocType>[] = [];
   if (sortDone && limit !== Infinity) {
     // Index order is the sort order: stop as soon as skip + limit documents matched.
     const wanted = skip + limit;
     if (wanted > 0) {
-      for (const json of statement.iterate(...scan.params)) {
-        const doc = parse<RxDocType>(json);
+      scanDocumentsUntil(context, scan.ordered, scan.params, (doc) => {
         if (matches === undefined || matches(doc)) docs.push(doc);
-        if (docs.length >= wanted) break;
-      }
+        return docs.length >= wanted;
+      });
     }
   } else {
-    for (const json of statement.all(...scan.params)) {
-      const doc = parse<RxDocType>(json);
+    for (const doc of scanDocuments(context, scan.ordered, scan.params)) {
       if (matches === undefined || matches(doc)) docs.push(doc);
     }
     if (!sortDone) docs.sort(getSortComparator(context.schema, query.query));
@@ -108,8 +98,8 @@ export function runCount<RxDocType>(context: QueryContext<RxDocType>, query: Pre
   }
   const matches = getQueryMatcher(context.schema, query.query);
   let count = 0;
-  for (const json of context.statements.get<string>(scan.sql, 'pluck').all(...scan.params)) {
-    if (matches(parse<RxDocType>(json))) count++;
+  for (const doc of scanDocuments(context, scan.fromWhere, scan.params)) {
+    if (matches(doc)) count++;
   }
   return count;
 }
@@ -117,7 +107,10 @@ export function runCount<RxDocType>(context: QueryContext<RxDocType>, query: Pre
 /** SQLite's `EXPLAIN QUERY PLAN` lines for the scan a query would run (tests assert that indexes are used). */
 export function explainQuery<RxDocType>(context: QueryContext<RxDocType>, query: PreparedQuery<RxDocType>): string[] {
   const scan = scanFor(context, query);
-  return context.statements.get<{ detail: string }>(`EXPLAIN QUERY PLAN ${scan.sql}`).all(...scan.params).map((row) => row.detail);
+  return context.statements
+    .get<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT rowid ${scan.ordered}`)
+    .all(...scan.params)
+    .map((row) => row.detail);
 }
 
 /**
@@ -132,18 +125,15 @@ export function changedDocumentsSince<RxDocType>(
 ): { documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint } {
   const { layout } = context;
   const column = layout.changesColumn.column;
-  let rows: string[];
+  let documents: RxDocumentData<RxDocType>[];
   if (checkpoint === undefined) {
-    rows = context.statements.get<string>(`SELECT doc FROM ${layout.documentsTable} ORDER BY ${column} LIMIT ?`, 'pluck').all(limit);
+    documents = scanDocuments(context, `FROM ${layout.documentsTable} ORDER BY ${column} LIMIT ?`, [limit]);
   } else {
     const after = encodeIndexKey(
       getStartIndexStringFromLowerBound(context.schema, [...layout.changesColumn.fields], [checkpoint.lwt, checkpoint.id]),
     );
-    rows = context.statements
-      .get<string>(`SELECT doc FROM ${layout.documentsTable} WHERE ${column} > ? ORDER BY ${column} LIMIT ?`, 'pluck')
-      .all(after, limit);
+    documents = scanDocuments(context, `FROM ${layout.documentsTable} WHERE ${column} > ? ORDER BY ${column} LIMIT ?`, [after, limit]);
   }
-  const documents = rows.map((json) => parse<RxDocType>(json));
   const last = documents[documents.length - 1];
   const primaryPath = layout.primaryPath as keyof RxDocumentData<RxDocType>;
   return {

@@ -15,7 +15,8 @@ import type {
 import { ensureNotFalsy, now } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { hasAttachmentData, readAttachment, readAttachmentBytes, type AttachmentBytes } from './attachments';
-import { markTableRemoved, releaseStore, releaseTable, type OpenStore, type SharedTable } from './connection-registry';
+import { checkForeignWrites, markTableRemoved, releaseStore, releaseTable, type OpenStore, type SharedTable } from './connection-registry';
+import { documentsByIds } from './document-reader';
 import { changedDocumentsSince, explainQuery, runCount, runQuery, type QueryContext } from './query-executor';
 import { closedError, toStoreError } from './store-errors';
 import { dropTables } from './table-ddl';
@@ -64,8 +65,18 @@ export class RxStorageInstanceSQLite<RxDocType>
     private readonly layout: TableLayout<RxDocType>,
   ) {
     this.internals = { filePath: store.path, tableName: layout.tableName };
-    this.queryContext = { statements: store.statements, layout, schema };
-    this.writeContext = { connection: store.connection, statements: store.statements, layout, instance: this };
+    const cache = () => store.documents.table<RxDocumentData<RxDocType>>(layout.tableName);
+    this.queryContext = { statements: store.statements, layout, schema, cache };
+    this.writeContext = {
+      connection: store.connection,
+      statements: store.statements,
+      layout,
+      cache,
+      instance: this,
+      checkForeignWrites: () => {
+        checkForeignWrites(store);
+      },
+    };
   }
 
   bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
@@ -119,26 +130,15 @@ export class RxStorageInstanceSQLite<RxDocType>
   }
 
   async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
-    return this.run(() => {
-      if (ids.length === 0) return [];
-      const table = this.layout.documentsTable;
-      const onlyLive = withDeleted ? '' : ' AND deleted = 0';
-      const rows =
-        ids.length === 1
-          ? this.store.statements.get<string>(`SELECT doc FROM ${table} WHERE id = ?${onlyLive}`, 'pluck').all(ids[0] ?? '')
-          : this.store.statements
-              .get<string>(`SELECT doc FROM ${table} WHERE id IN (SELECT value FROM json_each(?))${onlyLive}`, 'pluck')
-              .all(JSON.stringify(ids));
-      return rows.map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
-    });
+    return this.read(() => (ids.length === 0 ? [] : documentsByIds(this.queryContext, ids, withDeleted)));
   }
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
-    return this.run(() => ({ documents: runQuery(this.queryContext, preparedQuery) }));
+    return this.read(() => ({ documents: runQuery(this.queryContext, preparedQuery) }));
   }
 
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
-    return this.run(() => ({ count: runCount(this.queryContext, preparedQuery), mode: 'fast' as const }));
+    return this.read(() => ({ count: runCount(this.queryContext, preparedQuery), mode: 'fast' as const }));
   }
 
   /** SQLite's plan for the scan `query()` would run: lets tests prove a query uses an index, not a table scan. */
@@ -154,7 +154,7 @@ export class RxStorageInstanceSQLite<RxDocType>
     limit: number,
     checkpoint?: RxStorageDefaultCheckpoint,
   ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
-    return this.run(() => changedDocumentsSince(this.queryContext, limit, checkpoint ?? undefined));
+    return this.read(() => changedDocumentsSince(this.queryContext, limit, checkpoint ?? undefined));
   }
 
   changeStream(): Observable<ChangeBulk<RxDocType>> {
@@ -168,18 +168,22 @@ export class RxStorageInstanceSQLite<RxDocType>
     return this.run(() => {
       const { layout, store } = this;
       const maxLwt = now() - minimumDeletedTime;
-      return store.connection.immediateTransaction(() => {
+      const purged = store.connection.immediateTransaction(() => {
+        checkForeignWrites(store);
         const ids = store.statements
           .get<string>(`SELECT id FROM ${layout.documentsTable} WHERE deleted = 1 AND lwt <= ? LIMIT ?`, 'pluck')
           .all(maxLwt, CLEANUP_BATCH);
-        if (ids.length === 0) return true;
+        if (ids.length === 0) return ids;
         const idList = JSON.stringify(ids);
         if (layout.hasAttachments) {
           store.statements.get(`DELETE FROM ${layout.attachmentsTable} WHERE doc_id IN (SELECT value FROM json_each(?))`).run(idList);
         }
         store.statements.get(`DELETE FROM ${layout.documentsTable} WHERE id IN (SELECT value FROM json_each(?))`).run(idList);
-        return ids.length < CLEANUP_BATCH;
+        return ids;
       });
+      const cache = this.queryContext.cache();
+      for (const id of purged) cache.delete(id);
+      return purged.length < CLEANUP_BATCH;
     });
   }
 
@@ -203,6 +207,7 @@ export class RxStorageInstanceSQLite<RxDocType>
       dropTables(this.store.connection, this.layout);
     });
     markTableRemoved(this.store, this.layout.tableName, this.table);
+    this.store.documents.dropTable(this.layout.tableName);
     this.store.statements.clear();
     this.store.removeFileWhenUnused = true;
     await this.close();
@@ -210,6 +215,16 @@ export class RxStorageInstanceSQLite<RxDocType>
 
   private isUnusable(): boolean {
     return this.closed || this.table.removed;
+  }
+
+  /** Runs reads in one snapshot of the file, after dropping cached documents another connection may have changed. */
+  private read<T>(work: () => T): T {
+    return this.run(() =>
+      this.store.connection.readTransaction(() => {
+        checkForeignWrites(this.store);
+        return work();
+      }),
+    );
   }
 
   /** Runs synchronous SQLite work, refusing it after close/remove and naming the file in SQLite failures. */

@@ -8,6 +8,9 @@ export function quoteIdentifier(name: string): string {
 /** Name of the meta table listing the collection tables of a store and the layout each was built with. */
 export const TABLES_META_TABLE = 'focal_tables';
 
+/** Name of the table of store-wide facts (key/value), such as the session token of the last open. */
+export const STORE_META_TABLE = 'focal_store';
+
 /**
  * Name of a collection's document table: `<collection>__v<schema version>`. The suffix ends in digits, so it can
  * never equal the meta table or another collection's attachments table (`…__attachments`).

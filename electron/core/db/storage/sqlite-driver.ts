@@ -10,7 +10,7 @@ export type SqliteValue = string | number | bigint | Uint8Array | null;
 
 /** A prepared statement. Parameters are positional (`?`). */
 export interface SqliteStatement<Row> {
-  run(...params: readonly SqliteValue[]): { readonly changes: number };
+  run(...params: readonly SqliteValue[]): { readonly changes: number; readonly lastInsertRowid: number | bigint };
   get(...params: readonly SqliteValue[]): Row | undefined;
   all(...params: readonly SqliteValue[]): Row[];
   /** Rows one at a time; leaving the loop early (break/return) releases the statement. */
@@ -37,6 +37,16 @@ export interface SqliteConnection {
    * applies entirely or, when `work` throws, not at all (ROLLBACK) and the error propagates.
    */
   immediateTransaction<T>(work: () => T): T;
+  /**
+   * Runs `work` inside `BEGIN … COMMIT` (deferred): every read in it sees one snapshot of the file, even while other
+   * connections commit.
+   */
+  readTransaction<T>(work: () => T): T;
+  /**
+   * SQLite's `data_version`: changes when another connection commits to the file, never for this connection's own
+   * commits. Inside a transaction, it belongs to that transaction's snapshot.
+   */
+  dataVersion(): number;
   /** Closes the connection; in WAL mode the last connection checkpoints and removes the `-wal` and `-shm` files. */
   close(): void;
 }
@@ -56,6 +66,17 @@ export interface SqliteOpenOptions {
 
 const RAW_HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
+/** The compiled binding to load instead of the package's own build (set once, before the first open). */
+let nativeBindingPath: string | undefined;
+
+/**
+ * Loads the SQLite binding from `path` (a `.node` file) instead of the package's build. The Electron shell uses it in
+ * development, where the package's build targets Node's ABI and a second build targets Electron's.
+ */
+export function useSqliteNativeBinding(path: string | undefined): void {
+  nativeBindingPath = path;
+}
+
 /**
  * Opens a connection. With a key, the SQLCipher-compatible cipher and the key are set before anything touches the
  * file, so the file is never read or written unencrypted. Opening does not read the file yet: the first statement
@@ -64,6 +85,7 @@ const RAW_HEX_KEY = /^[0-9a-fA-F]{64}$/;
 export function openSqliteConnection(options: SqliteOpenOptions): SqliteConnection {
   const db = new Database(options.path, {
     timeout: options.busyTimeoutMs,
+    ...(nativeBindingPath === undefined ? {} : { nativeBinding: nativeBindingPath }),
     ...(options.readonly === true ? { readonly: true, fileMustExist: true } : {}),
   });
   try {
@@ -89,6 +111,8 @@ function applyKey(db: Database.Database, key: string): void {
 function wrap(db: Database.Database, path: string): SqliteConnection {
   // One transaction wrapper for the connection's lifetime: better-sqlite3 builds it once, we reuse it per call.
   const transaction = db.transaction((work: () => unknown) => work());
+  // Prepared on first use: preparing reads the file, which must not happen before the key is checked.
+  let dataVersion: Database.Statement | undefined;
   return {
     path,
     get isOpen() {
@@ -109,6 +133,13 @@ function wrap(db: Database.Database, path: string): SqliteConnection {
     },
     immediateTransaction<T>(work: () => T): T {
       return transaction.immediate(work) as T;
+    },
+    readTransaction<T>(work: () => T): T {
+      return transaction.deferred(work) as T;
+    },
+    dataVersion(): number {
+      dataVersion ??= db.prepare('PRAGMA data_version').pluck(true);
+      return Number(dataVersion.get());
     },
     close(): void {
       if (db.open) db.close();

@@ -167,7 +167,7 @@ describe('RxStorageInstanceSQLite', () => {
       const query = prepareQuery(bodySchema, normalizeMangoQuery(bodySchema, { selector, sort: [{ body: 'asc' }] }));
       expect(query.queryPlan.index).toEqual(['_deleted', 'body', 'id']);
       expect((await after.query(query)).documents.map((doc) => doc.body)).toEqual(['b', 'c']);
-      expect(after.explainQueryPlan(query).join(' ')).toMatch(/USING INDEX/);
+      expect(after.explainQueryPlan(query).join(' ')).toMatch(/USING COVERING INDEX/);
     } finally {
       await after.close();
     }

@@ -17,6 +17,7 @@ export const CREATE_TABLES_META_SQL = `CREATE TABLE ${META} (
  * Makes sure the tables of a collection exist with `layout`. A new collection gets its tables in one transaction.
  * A table built with another layout signature under the same primary key (an index added, a maxLength changed) has
  * its index columns recomputed from the stored documents: they are derived data, nothing else changes.
+ * Returns true when it created the tables (they are empty).
  * @throws StoreOpenError 'schema-mismatch' when the table was created for another primary key.
  */
 export function ensureTables<RxDocType>(
@@ -24,9 +25,9 @@ export function ensureTables<RxDocType>(
   layout: TableLayout<RxDocType>,
   collectionName: string,
   schemaVersion: number,
-): void {
+): boolean {
   const stored = connection.prepare<string>(`SELECT layout FROM ${META} WHERE name = ?`, 'pluck').get(layout.tableName);
-  if (stored === layout.signature) return;
+  if (stored === layout.signature) return false;
   schemaTransaction(connection, () => {
     if (stored === undefined) {
       createTables(connection, layout);
@@ -46,6 +47,7 @@ export function ensureTables<RxDocType>(
     rebuildIndexColumns(connection, layout);
     connection.prepare(`UPDATE ${META} SET layout = ? WHERE name = ?`).run(layout.signature, layout.tableName);
   });
+  return stored === undefined;
 }
 
 function createTables<RxDocType>(connection: SqliteConnection, layout: TableLayout<RxDocType>): void {

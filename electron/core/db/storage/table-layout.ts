@@ -9,6 +9,8 @@ import { attachmentsTableName, documentsTableName, quoteIdentifier } from './sql
  *   "<collection>__v<version>"   id TEXT PRIMARY KEY, doc TEXT (JSON of the RxDocumentData), deleted INTEGER,
  *                                lwt REAL, ix0 … ixN BLOB (one per RxDB index, each with a SQLite index)
  *   "…__attachments"             doc_id, att_id, digest, type, length, data BLOB  (only when the schema has attachments)
+ *   "focal_tables"               one row per collection table: its collection, schema version and layout signature
+ *   "focal_store"                store-wide facts (key/value): the session token of the last open
  *
  * Each `ixK` holds RxDB's indexable string for index K, encoded by `encodeIndexKey`, so a range scan over it visits
  * documents in exactly the order RxDB's query planner assumes. A partial index over `lwt` of deleted rows serves

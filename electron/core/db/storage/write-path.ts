@@ -2,7 +2,7 @@ import type { BulkWriteRow, CategorizeBulkWriteRowsOutput, RxDocumentData, RxSto
 import { categorizeBulkWriteRows } from 'rxdb';
 import { writeAttachments, type AttachmentBytes } from './attachments';
 import type { SqliteConnection, SqliteValue } from './sqlite-driver';
-import type { StatementCache } from './statement-cache';
+import { storedDocuments, type DocumentSource } from './document-reader';
 import { indexKeysOf, type TableLayout } from './table-layout';
 
 /**
@@ -12,14 +12,22 @@ import { indexKeysOf, type TableLayout } from './table-layout';
  * none of it does.
  */
 
-export interface WriteContext<RxDocType> {
+export interface WriteContext<RxDocType> extends DocumentSource<RxDocType> {
   readonly connection: SqliteConnection;
-  readonly statements: StatementCache;
-  readonly layout: TableLayout<RxDocType>;
   /** The instance written to: `categorizeBulkWriteRows` reads its schema (attachments or not). */
   // RxDB's helper takes an instance of any document, internals and options type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly instance: RxStorageInstance<RxDocType, any, any>;
+  /** Called first inside the write transaction: drops cached documents another connection may have changed. */
+  readonly checkForeignWrites: () => void;
+}
+
+/** A document written, to be cached once the transaction has committed. */
+interface Written<RxDocType> {
+  readonly id: string;
+  readonly rowid: number | undefined;
+  readonly doc: RxDocumentData<RxDocType>;
+  readonly size: number;
 }
 
 /** Runs one bulk write in one transaction and returns RxDB's categorization (errors, event bulk, newest row). */
@@ -32,48 +40,47 @@ export function writeRows<RxDocType>(
   const { connection, layout } = context;
   // The layout keeps the primary path as a plain string; RxDB's helper wants it typed as a key of the document.
   const primaryPath = layout.primaryPath as StringKeys<RxDocType>;
-  return connection.immediateTransaction(() => {
-    const docsInDb = readCurrent(context, rows);
-    const categorized = categorizeBulkWriteRows<RxDocType>(context.instance, primaryPath, docsInDb, rows, writeContext);
-    if (categorized.bulkInsertDocs.length > 0) {
+  const written: Written<RxDocType>[] = [];
+  const categorized = connection.immediateTransaction(() => {
+    context.checkForeignWrites();
+    const stored = storedDocuments(context, rows.map((row) => String(row.document[primaryPath])));
+    const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
+    const rowids = new Map<string, number>();
+    for (const [id, entry] of stored) {
+      docsInDb.set(id, entry.doc);
+      rowids.set(id, entry.rowid);
+    }
+    const result = categorizeBulkWriteRows<RxDocType>(context.instance, primaryPath, docsInDb, rows, writeContext);
+    if (result.bulkInsertDocs.length > 0) {
       const insert = context.statements.get(sqlFor(layout).insert);
-      for (const row of categorized.bulkInsertDocs) insert.run(...rowValues(layout, row.document));
+      for (const row of result.bulkInsertDocs) {
+        const values = rowValues(layout, row.document);
+        const id = values[values.length - 1] as string;
+        const outcome = insert.run(...values);
+        // An id inserted twice in one call is updated in place by the upsert: its row is the first one's.
+        if (!rowids.has(id)) rowids.set(id, Number(outcome.lastInsertRowid));
+        written.push({ id, rowid: rowids.get(id), doc: row.document, size: (values[0] as string).length });
+      }
     }
-    if (categorized.bulkUpdateDocs.length > 0) {
+    if (result.bulkUpdateDocs.length > 0) {
       const update = context.statements.get(sqlFor(layout).update);
-      for (const row of categorized.bulkUpdateDocs) update.run(...rowValues(layout, row.document));
+      for (const row of result.bulkUpdateDocs) {
+        const values = rowValues(layout, row.document);
+        const id = values[values.length - 1] as string;
+        update.run(...values);
+        written.push({ id, rowid: rowids.get(id), doc: row.document, size: (values[0] as string).length });
+      }
     }
-    if (layout.hasAttachments) writeAttachments(context.statements, layout, categorized, attachmentBytes);
-    return categorized;
+    if (layout.hasAttachments) writeAttachments(context.statements, layout, result, attachmentBytes);
+    return result;
   });
-}
-
-/** Current documents (deleted ones included) for the ids written, keyed by id. */
-function readCurrent<RxDocType>(
-  context: WriteContext<RxDocType>,
-  rows: readonly BulkWriteRow<RxDocType>[],
-): Map<string, RxDocumentData<RxDocType>> {
-  const { layout, statements } = context;
-  const primaryPath = layout.primaryPath as keyof RxDocumentData<RxDocType>;
-  const found = new Map<string, RxDocumentData<RxDocType>>();
-  const add = (json: string): void => {
-    const doc = JSON.parse(json) as RxDocumentData<RxDocType>;
-    found.set(String(doc[primaryPath]), doc);
-  };
-  if (rows.length === 1) {
-    const json = statements
-      .get<string>(`SELECT doc FROM ${layout.documentsTable} WHERE id = ?`, 'pluck')
-      .get(String((rows[0] as BulkWriteRow<RxDocType>).document[primaryPath]));
-    if (json !== undefined) add(json);
-    return found;
+  // Only now, after COMMIT: a rolled-back write must leave no trace in the cache.
+  const cache = context.cache();
+  for (const entry of written) {
+    if (entry.rowid === undefined) cache.delete(entry.id);
+    else cache.put(entry.id, entry.rowid, entry.doc, entry.size);
   }
-  const ids = rows.map((row) => row.document[primaryPath]);
-  // One statement for the whole batch: SQLite walks the id list itself instead of one call per id.
-  const docs = statements
-    .get<string>(`SELECT doc FROM ${layout.documentsTable} WHERE id IN (SELECT value FROM json_each(?))`, 'pluck')
-    .all(JSON.stringify(ids));
-  for (const json of docs) add(json);
-  return found;
+  return categorized;
 }
 
 /**

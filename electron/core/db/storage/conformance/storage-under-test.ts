@@ -67,4 +67,7 @@ export const STORAGES: readonly StorageUnderTest[] = [
   onDisk('sqlite', (directory) => getRxStorageSQLite({ directory })),
   // Same cases through the cipher: encryption must not change what comes back (a fixed raw key, so opening is fast).
   onDisk('sqlite-encrypted', (directory) => getRxStorageSQLite({ directory, key: 'c0ffee'.repeat(10) + 'beef' })),
+  // A document cache of about two documents: nearly every read evicts, so the paths that fetch from SQLite and the
+  // paths that use cached documents are both exercised, and must agree.
+  onDisk('sqlite-tiny-cache', (directory) => getRxStorageSQLite({ directory, documentCacheChars: 1_500 })),
 ];
