@@ -17,7 +17,7 @@ async function main() {
     { cwd: root, stdio: 'inherit' },
   );
   try {
-    return await runElectron(prepared.electronPath, args);
+    return await runElectron(prepared.electronPath, prepared.electronArgs, prepared.electronEnv);
   } finally {
     watcher.kill();
   }

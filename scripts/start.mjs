@@ -1,5 +1,7 @@
 // npm start: builds and launches the Electron app. Electron's binary is downloaded lazily by its package; where it
 // cannot be fetched (offline machines, blocked CDN), this says so in one line and offers the browser host instead.
+// The first run also builds the SQLite binding for Electron's ABI (scripts/native-binding.mjs); `--rebuild-native`
+// builds it again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -7,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { detectElectronBinary } from './electron-binary.mjs';
+import { ensureElectronSqliteBinding, REBUILD_NATIVE_FLAG, SQLITE_BINDING_ENV } from './native-binding.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const PRODUCT_NAME = 'Focal Desk';
@@ -90,11 +93,12 @@ export function runBuild() {
  * terminal; a SIGTERM sent to this script is passed on.
  * @param {string} executable
  * @param {readonly string[]} args
+ * @param {Readonly<Record<string, string>>} [extraEnv] added to this process's environment for Electron
  * @returns {Promise<number>}
  */
-export function runElectron(executable, args) {
+export function runElectron(executable, args, extraEnv = {}) {
   // ELECTRON_RUN_AS_NODE left in the environment would start a bare Node instead of the app.
-  const env = { ...process.env };
+  const env = { ...process.env, ...extraEnv };
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(executable, [root, ...args], { cwd: root, env, stdio: 'inherit' });
   const forwardTerm = () => child.kill('SIGTERM');
@@ -132,22 +136,43 @@ function runNpm(args) {
 }
 
 /**
- * What `npm start` and `npm run dev` share: find (or fetch) Electron's binary and build the app. Returns the binary's
- * path, or the exit code to stop with when there is no binary (after offering the browser host) or the build failed.
+ * What Electron is started with.
+ * @typedef {object} PreparedApp
+ * @property {string} electronPath the binary
+ * @property {readonly string[]} electronArgs the arguments meant for the app (this script's own flags removed)
+ * @property {Readonly<Record<string, string>>} electronEnv added to the environment: the SQLite binding built for
+ *   Electron's ABI
+ */
+
+/**
+ * What `npm start` and `npm run dev` share: find (or fetch) Electron's binary, make sure the SQLite binding is built
+ * for Electron's ABI (`--rebuild-native` forces it), and build the app. Returns how to start Electron, or the exit code
+ * to stop with when there is no binary (after offering the browser host — before any native build is attempted), the
+ * binding could not be built (one line on stderr) or the build failed.
  * @param {readonly string[]} args
- * @returns {Promise<{ readonly electronPath: string } | { readonly exitCode: number }>}
+ * @returns {Promise<PreparedApp | { readonly exitCode: number }>}
  */
 export async function prepareApp(args) {
   const binary = findOrFetchElectron();
   if (!binary.present) return { exitCode: await offerBrowserHost(chosenDataDir(args)) };
+  const binding = await ensureElectronSqliteBinding({ force: args.includes(REBUILD_NATIVE_FLAG) });
+  if (!binding.ok) {
+    console.error(binding.message);
+    return { exitCode: 1 };
+  }
   const built = runBuild();
-  return built === 0 ? { electronPath: binary.path } : { exitCode: built };
+  if (built !== 0) return { exitCode: built };
+  return {
+    electronPath: binary.path,
+    electronArgs: args.filter((arg) => arg !== REBUILD_NATIVE_FLAG),
+    electronEnv: { [SQLITE_BINDING_ENV]: binding.path },
+  };
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const prepared = await prepareApp(args);
-  return 'exitCode' in prepared ? prepared.exitCode : runElectron(prepared.electronPath, args);
+  const prepared = await prepareApp(process.argv.slice(2));
+  if ('exitCode' in prepared) return prepared.exitCode;
+  return runElectron(prepared.electronPath, prepared.electronArgs, prepared.electronEnv);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } f
 import { EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { EventMessage } from '../../shared/api/events';
 import { createCore, type Core } from '../core/app';
+import { useSqliteNativeBinding } from '../core/db/storage';
 import { isExpectedStartupError } from '../core/startup-errors';
 import { createFileLogger } from '../core/logging/file-logger';
 import type { CorePorts, Logger } from '../core/ports';
@@ -11,6 +12,7 @@ import { safeStorageSecretStore } from './adapters/safe-storage-secret-store';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { chooseDataDir } from './data-dir-option';
+import { sqliteBindingFromEnv } from './native-binding';
 import { registerCallHandler } from './ipc';
 import { guardSession, installWebGuards } from './web-guards';
 import { MAIN_WINDOW_URL, mainWindowOptions } from './window';
@@ -51,6 +53,7 @@ function main(): void {
 }
 
 async function start(dataDir: string, logger: Logger): Promise<void> {
+  useSqliteNativeBinding(sqliteBindingFromEnv(process.env, app.isPackaged));
   const ports: CorePorts = {
     clock: systemClock,
     logger,

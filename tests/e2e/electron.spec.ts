@@ -6,6 +6,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import type { FocalBridge } from '../../shared/api/bridge';
 import { methodNames } from '../../shared/api/contract';
 import { detectElectronBinary } from '../../scripts/electron-binary.mjs';
+import { ensureElectronSqliteBinding, SQLITE_BINDING_ENV } from '../../scripts/native-binding.mjs';
 
 // The Electron shell end to end: the built app (npm run build) in Electron's real binary. Electron's binary cannot be
 // downloaded on every machine, and `require('electron')` would try to, so the binary is found without requiring it and
@@ -29,11 +30,21 @@ let dataDir: string;
 
 test.beforeAll(async () => {
   if (!binary.present) return;
+  // The app loads SQLite through the binding built for Electron's ABI, as `npm start` does; the first run builds it.
+  test.setTimeout(30 * 60_000);
+  const binding = await ensureElectronSqliteBinding({
+    onProgress: (line) => {
+      console.log(line);
+    },
+  });
+  if (!binding.ok) throw new Error(binding.message);
   dataDir = mkdtempSync(join(tmpdir(), 'focal-electron-e2e-'));
+  const inherited = Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined);
   app = await electron.launch({
     executablePath: binary.path,
     args: [join(root, 'dist', 'electron', 'main.cjs'), '--data', dataDir],
     cwd: root,
+    env: { ...Object.fromEntries(inherited), [SQLITE_BINDING_ENV]: binding.path },
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
@@ -75,6 +86,9 @@ test('answers app.info through IPC from the Electron shell', async () => {
     expect(result.value.shell).toBe('electron');
     expect(result.value.dataDirectory).toBe(resolve(dataDir));
     expect(result.value.runtime.electron).not.toBeNull();
+    // An open store, counted by this process: SQLite loaded inside Electron.
+    expect(result.value.store?.path.startsWith(resolve(dataDir))).toBe(true);
+    expect(result.value.store?.documentCounts).not.toBeNull();
   }
 });
 
