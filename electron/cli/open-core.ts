@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/app';
-import { nodeSecretStore } from '../core/secrets/node-secret-store';
+import { nodeSecretStore, STORE_PASSPHRASE_ENV } from '../core/secrets/node-secret-store';
 import { readAppVersion } from '../core/app-version';
 import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
 import { createFileLogger } from '../core/logging/file-logger';
@@ -16,17 +16,19 @@ export function cliShell(): ShellInfo {
 
 /**
  * Opens the core on a data directory for the length of one command. The CLI logs to the data directory only: its
- * stderr is reserved for the one-line messages scripts read.
+ * stderr is reserved for the one-line messages scripts read. The CLI never prompts: a passphrase-protected store opens
+ * only with FOCAL_DESK_STORE_PASSPHRASE, and without it the command fails with one line saying so.
  */
-export async function openCore(dataDir: string, keyFile: string | undefined): Promise<Core> {
+export async function openCore(dataDir: string, keyFile: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Core> {
+  let core: Core;
   try {
-    return await createCore({
+    core = await createCore({
       dataDir,
       ports: {
         clock: systemClock,
         logger: createFileLogger({ directory: join(dataDir, 'logs') }),
         shell: cliShell(),
-        secrets: nodeSecretStore({ keyFile, env: process.env }),
+        secrets: nodeSecretStore({ keyFile, dataDir, env }),
       },
     });
   } catch (error: unknown) {
@@ -34,11 +36,24 @@ export async function openCore(dataDir: string, keyFile: string | undefined): Pr
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliFailure(`Could not open the data directory ${dataDir}: ${reason}`);
   }
+  if (core.lockState() !== 'open') {
+    await core.close();
+    throw new CliFailure(
+      `The store in ${dataDir} is protected by a passphrase. Set ${STORE_PASSPHRASE_ENV} to unlock it for this command ` +
+        '(it is read, never printed), or open it in the app or with npm run host.',
+    );
+  }
+  return core;
 }
 
 /** Runs `use` with an open core and always closes it, so the data directory is released even on failure. */
-export async function withCore<T>(dataDir: string, keyFile: string | undefined, use: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore(dataDir, keyFile);
+export async function withCore<T>(
+  dataDir: string,
+  keyFile: string | undefined,
+  use: (core: Core) => Promise<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<T> {
+  const core = await openCore(dataDir, keyFile, env);
   try {
     return await use(core);
   } finally {

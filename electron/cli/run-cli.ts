@@ -73,5 +73,10 @@ export function usage(): string {
     '  --key-file FILE  the store\'s encryption key, 64 hex characters (default: $FOCAL_DESK_STORE_KEY, else none)',
     '  --json      print machine-readable JSON on stdout',
     '  -h, --help  show this help',
+    '',
+    'Environment:',
+    '  FOCAL_DESK_STORE_KEY         the store key, when --key-file is not given',
+    '  FOCAL_DESK_STORE_PASSPHRASE  unlocks a store protected by a passphrase (read, never printed); without it such',
+    '                               a store is not opened',
   ].join('\n');
 }

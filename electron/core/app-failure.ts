@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue } from '../../shared/api/result';
+import type { ErrorCode, ErrorExtras, FieldIssue } from '../../shared/api/result';
 
 /**
  * Thrown by services for an expected failure a person can act on (not found, conflict, unavailable…).
@@ -9,6 +9,8 @@ export class AppFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: readonly FieldIssue[],
+    /** E.g. how long to wait after `too-many-attempts`; crosses the boundary with the error. */
+    readonly extras: ErrorExtras = {},
   ) {
     super(message);
     this.name = 'AppFailure';

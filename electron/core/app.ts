@@ -1,36 +1,53 @@
 import { resolve } from 'node:path';
+import type { LockState } from '../../shared/api/lock';
 import { createAppHandlers } from './app-info/app-handlers';
 import { createDispatch, type Dispatch } from './api/dispatch';
-import { openDatabase, storeDirectoryOf, type FocalDatabase } from './db/database';
-import { describeOpenStore } from './db/describe-store';
+import type { FocalDatabase } from './db/database';
 import type { Handlers } from './api/handlers';
 import { acquireDataDirLock, type DataDirLock } from './data-dir/data-dir-lock';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { checkStoreHealth } from './health/check-store-health';
 import { createHealthMonitor } from './health/health-monitor';
+import { createLockHandlers } from './lock/lock-handlers';
+import { guardWhileLocked } from './lock/lock-guard';
+import { openStoreGate, type StoreGate } from './lock/store-gate';
 import type { CorePorts } from './ports';
 
 export interface CoreOptions {
   /** The user's data directory; created on first run. Only one process may hold it at a time. */
   readonly dataDir: string;
   readonly ports: CorePorts;
+  /**
+   * For tests only: scrypt's N for a passphrase chosen through this core, so a test does not spend seconds deriving
+   * keys. Production leaves it unset (2^17, see secrets/passphrase-key-file.ts).
+   */
+  readonly scryptN?: number;
 }
 
 /** The running core: what every shell talks to. */
 export interface Core {
   readonly dataDir: string;
-  /** The open RxDB database; services use its collections. */
-  readonly database: FocalDatabase;
+  /**
+   * `open`, or why the store is not open yet: a passphrase-protected store starts `locked` (or
+   * `needs-passphrase-setup` on first run) and opens through `app.unlock` / `app.setPassphrase`.
+   */
+  lockState(): LockState;
+  /** The open RxDB database; throws `AppFailure('locked')` while the store waits for its passphrase. */
+  database(): FocalDatabase;
+  /** The database once the store is open (at once when it already is); rejects when the core closes first. */
+  whenOpen(): Promise<FocalDatabase>;
   readonly dispatch: Dispatch;
   readonly events: EventBus;
-  /** Stops timers and releases the data directory. Idempotent. */
+  /** Stops timers, closes the store if open and releases the data directory. Idempotent. */
   close(): Promise<void>;
 }
 
 /**
  * Composition root. Throws `DataDirLockedError` when another live process holds the data directory, and the store's
  * `StoreOpenError` or the key source's `AppFailure` when the store cannot be opened; the data directory is released
- * again in those cases, and nothing is left open.
+ * again in those cases, and nothing is left open. When the shell says a passphrase is needed, the core starts
+ * without opening the store: it holds the data directory, answers only the methods the unlock screen needs
+ * (every other one fails with `locked`) and opens the store once the passphrase is given.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { ports } = options;
@@ -38,19 +55,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const startedAt = ports.clock.now();
   const lock: DataDirLock = acquireDataDirLock(dataDir, ports.shell.kind, startedAt);
   let lockHeld = true;
-  const storeDirectory = storeDirectoryOf(dataDir);
-  let database: FocalDatabase;
-  let encrypted: boolean;
+  const events = createEventBus(ports.logger);
+  let gate: StoreGate;
   try {
-    const key = await ports.secrets.storeKey();
-    encrypted = key !== null;
-    database = await openDatabase({ directory: storeDirectory, keyHex: key?.hex });
+    gate = await openStoreGate({
+      dataDir,
+      answer: await ports.secrets.storeKey(),
+      events,
+      clock: ports.clock,
+      logger: ports.logger,
+      scryptN: options.scryptN,
+    });
   } catch (error: unknown) {
     lock.release();
     throw error;
   }
 
-  const events = createEventBus(ports.logger);
   const health = createHealthMonitor(
     () => checkStoreHealth({ dataDir, lock: () => ({ kind: lockHeld ? 'held' : 'lost' }), now: ports.clock.now() }),
     events,
@@ -63,22 +83,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       dataDir,
       startedAt,
       health: () => health.refresh(),
-      store: () => describeOpenStore(database, storeDirectory, encrypted),
+      store: () => gate.describe(),
     }),
+    ...createLockHandlers(gate),
   };
-  ports.logger.log('info', 'Core started', { dataDir, shell: ports.shell.kind, version: ports.shell.appVersion });
+  const lockState = (): LockState => gate.status().state;
+  ports.logger.log('info', 'Core started', {
+    dataDir,
+    shell: ports.shell.kind,
+    version: ports.shell.appVersion,
+    lockState: lockState(),
+  });
 
   let closed = false;
   return {
     dataDir,
-    database,
-    dispatch: createDispatch(handlers, ports.logger),
+    lockState,
+    database: () => gate.database(),
+    whenOpen: () => gate.whenOpen(),
+    dispatch: createDispatch(guardWhileLocked(handlers, () => lockState() === 'open'), ports.logger),
     events,
     async close() {
       if (closed) return;
       closed = true;
       health.stop();
-      await database.close();
+      await gate.close();
       lock.release();
       lockHeld = false;
       ports.logger.log('info', 'Core closed', { dataDir });

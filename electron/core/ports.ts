@@ -28,13 +28,28 @@ export interface ShellInfo {
 }
 
 /**
- * The key that encrypts the local store, or null for an unencrypted store. The Electron shell keeps a random key
- * wrapped by the OS (safeStorage); the host and the CLI take one from a key file or an environment variable.
+ * Where the key that encrypts the local store comes from. The Electron shell keeps a random key wrapped by the OS
+ * (safeStorage); the host and the CLI take one from a key file or an environment variable. Where neither applies — the
+ * OS offers no protected key storage, or the host was started with `--passphrase` — the store is protected by a
+ * passphrase the person types, which only the core handles (electron/core/secrets/passphrase-key-file.ts): the shell
+ * merely says so, and the core starts locked.
  * Implementations throw `AppFailure` with a message a person can act on when a key exists but cannot be read.
  */
 export interface SecretStore {
-  storeKey(): Promise<StoreKey | null>;
+  storeKey(): Promise<StoreKeyAnswer>;
 }
+
+/** What a `SecretStore` answers. */
+export type StoreKeyAnswer =
+  /** Open the store with this key. */
+  | { readonly kind: 'key'; readonly key: StoreKey }
+  /** The store is not encrypted (host and CLI without a key). */
+  | { readonly kind: 'unencrypted' }
+  /**
+   * A passphrase must be typed: the core starts locked and opens the store on `app.unlock` (when `hasKeyFile`: the
+   * data directory already holds store-key.passphrase.json) or `app.setPassphrase` (first run).
+   */
+  | { readonly kind: 'passphrase-needed'; readonly hasKeyFile: boolean };
 
 /** 32 random bytes as 64 lower-case hex characters; never logged. */
 export interface StoreKey {

@@ -11,6 +11,7 @@ describe('parseHostArgs', () => {
       port: 0,
       rendererRoot: null,
       keyFile: null,
+      passphrase: false,
     });
   });
 
@@ -21,6 +22,16 @@ describe('parseHostArgs', () => {
       port: 8080,
       rendererRoot: '/work/out',
       keyFile: null,
+      passphrase: false,
+    });
+  });
+
+  it('takes --passphrase as a flag, and never together with --key-file', () => {
+    expect(parseHostArgs(['--passphrase'], linux)).toMatchObject({ kind: 'run', passphrase: true, keyFile: null });
+    expect(parseHostArgs(['--key-file', 'k'], linux)).toMatchObject({ kind: 'run', passphrase: false, keyFile: '/work/k' });
+    expect(parseHostArgs(['--passphrase', '--key-file', 'k'], linux)).toEqual({
+      kind: 'usage-error',
+      message: '--key-file and --passphrase cannot be used together: a store is protected by one or the other.',
     });
   });
 
@@ -39,6 +50,8 @@ describe('parseHostArgs', () => {
     [['positional']],
     [['--data']],
     [['--data', '']],
+    [['--passphrase=yes']],
+    [['--passphrase', '--key-file', 'k']],
   ])('refuses %j with one line', (argv) => {
     const command = parseHostArgs(argv, linux);
     expect(command.kind).toBe('usage-error');

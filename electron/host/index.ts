@@ -14,7 +14,8 @@ import { stopOnSignals } from './stop-on-signals';
 const STOP_TIMEOUT_MS = 5_000;
 
 /**
- * `npm run host -- --data DIR [--port N]`: the core behind an HTTP + WebSocket server on 127.0.0.1.
+ * `npm run host -- --data DIR [--port N] [--key-file FILE | --passphrase]`: the core behind an HTTP + WebSocket server
+ * on 127.0.0.1. With a passphrase-protected store the core starts locked and the page asks for the passphrase.
  * stdout: the line `Focal Desk host: http://127.0.0.1:PORT/#token=TOKEN` (tests parse it), then a hint.
  * Exit codes: 0 after SIGINT/SIGTERM, 1 when it cannot start (one line on stderr, never a stack), 2 for bad arguments.
  */
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
       rendererRoot,
       appVersion: readAppVersion(),
       logger,
-      secrets: nodeSecretStore({ keyFile: command.keyFile ?? undefined, env: process.env }),
+      secrets: nodeSecretStore({
+        keyFile: command.keyFile ?? undefined,
+        passphrase: command.passphrase,
+        dataDir: command.dataDir,
+        env: process.env,
+      }),
     });
   } catch (error: unknown) {
     const { line, expected } = describeStartupError(error);

@@ -159,7 +159,7 @@ beforeEach(async () => {
       clock: systemClock,
       logger: createFileLogger({ directory: join(dataDir, 'logs') }),
       shell: { kind: 'host', appName: 'Focal Desk', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null },
-      secrets: { storeKey: () => Promise.resolve(null) },
+      secrets: { storeKey: () => Promise.resolve({ kind: 'unencrypted' }) },
     },
   });
   server = await startHostServer({ core, rendererRoot, port: 0, token: TOKEN, logger: createFileLogger({ directory: join(dataDir, 'logs') }) });
@@ -348,7 +348,7 @@ describe('host server: contract over the socket', () => {
     };
     core.events.emit({ name: 'app.health', payload });
     for (const socket of [first, second]) {
-      const message = await socket.next((m) => m.type === 'event' && m.event.payload.checkedAt === payload.checkedAt, 'event');
+      const message = await socket.next((m) => m.type === 'event' && m.event.name === 'app.health' && m.event.payload.checkedAt === payload.checkedAt, 'event');
       expect(message).toEqual({ type: 'event', event: { name: 'app.health', payload } });
     }
     first.ws.close();

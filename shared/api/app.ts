@@ -39,7 +39,12 @@ export interface StoreInfo {
   /** The database file plus its write-ahead log. */
   readonly sizeBytes: number;
   readonly encrypted: boolean;
-  /** Live documents per collection; null when another process holds the store (inspection). */
+  /**
+   * True while this core waits for the store's passphrase (see shared/api/lock.ts): the file is not opened, so its
+   * counts are unknown. An inspection from another process cannot tell and reports false.
+   */
+  readonly locked: boolean;
+  /** Live documents per collection; null when the store is locked or another process holds it (inspection). */
   readonly documentCounts: Readonly<Record<string, number>> | null;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, isMethodName, methodNames } from './contract';
+import { methodsAllowedWhileLocked } from './lock';
 
 describe('contract', () => {
   it('lists every method once, named domain.action in lower camel case', () => {
@@ -31,5 +32,20 @@ describe('contract', () => {
     expect(input.safeParse({ echo: 'bonjour' }).success).toBe(true);
     expect(input.safeParse({ echo: 'x'.repeat(201) }).success).toBe(false);
     expect(input.safeParse({ echo: 5 }).success).toBe(false);
+  });
+
+  it('marks exactly the methods carrying a passphrase as sensitive, and lets them through while locked', () => {
+    expect(methodNames.filter((name) => contract[name].sensitive).sort()).toEqual(['app.setPassphrase', 'app.unlock']);
+    expect([...methodsAllowedWhileLocked].sort()).toEqual(['app.info', 'app.lockState', 'app.ping', 'app.setPassphrase', 'app.unlock']);
+  });
+
+  it('parses passphrase inputs as strings of bounded length, in any content', () => {
+    const unlock = contract['app.unlock'].input;
+    expect(unlock.safeParse({ passphrase: ' spaces and émoji 🔐 ' }).success).toBe(true);
+    expect(unlock.safeParse({ passphrase: 'x'.repeat(8193) }).success).toBe(false);
+    expect(unlock.safeParse({}).success).toBe(false);
+    const setup = contract['app.setPassphrase'].input;
+    expect(setup.safeParse({ passphrase: 'a', confirmation: 'b' }).success).toBe(true);
+    expect(setup.safeParse({ passphrase: 'a' }).success).toBe(false);
   });
 });

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import type { MethodSpec } from './define-method';
+import { lockMethods } from './lock';
 import type { MethodNameList } from './method-names';
 
 /**
  * The single source of truth for what the renderer may ask of the core. Each domain declares its methods in its own
- * file (`app.ts`, later `directory.ts`, …) and they are merged here; a new method's name also goes into
+ * file (`app.ts`, `lock.ts`, later `directory.ts`, …) and they are merged here; a new method's name also goes into
  * method-names.ts (the compiler checks the two agree). Main-side handlers, the preload bridge and the
  * host socket are all typed from this object, so a method added here is a compile error everywhere it is missing.
  */
 export const contract = {
   ...appMethods,
+  ...lockMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,10 +7,24 @@ import type { z } from 'zod';
 export interface MethodSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
   readonly summary: string;
+  /**
+   * The input carries a secret (a passphrase): no shell may log it, echo it or keep it, and the dispatcher redacts it
+   * from anything it logs about the call.
+   */
+  readonly sensitive: boolean;
   readonly output?: Output;
+}
+
+export interface MethodOptions {
+  /** See `MethodSpec.sensitive`. */
+  readonly sensitive?: boolean;
 }
 
 /** `defineMethod<Output>()(inputSchema, summary)` — curried so the output type is given and the input inferred. */
 export function defineMethod<Output>() {
-  return <Input extends z.ZodType>(input: Input, summary: string): MethodSpec<Input, Output> => ({ input, summary });
+  return <Input extends z.ZodType>(input: Input, summary: string, options: MethodOptions = {}): MethodSpec<Input, Output> => ({
+    input,
+    summary,
+    sensitive: options.sensitive ?? false,
+  });
 }

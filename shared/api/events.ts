@@ -1,4 +1,5 @@
 import type { StoreHealth } from './app';
+import type { LockStatus } from './lock';
 
 /**
  * Pushes from the core to every open renderer. Payloads are produced by the core (trusted), so they are described by
@@ -7,13 +8,15 @@ import type { StoreHealth } from './app';
 export interface EventPayloads {
   /** The store's health changed (e.g. the disk is nearly full, or the data directory became read-only). */
   'app.health': StoreHealth;
+  /** The store's lock state changed (unlocked, or its first passphrase set): every window follows, leaving its unlock screen. */
+  'app.lock-state': LockStatus;
 }
 
 export type EventName = keyof EventPayloads;
 
 export type EventMessage = { [E in EventName]: { readonly name: E; readonly payload: EventPayloads[E] } }[EventName];
 
-export const eventNames: readonly EventName[] = Object.freeze(['app.health'] satisfies EventName[]);
+export const eventNames: readonly EventName[] = Object.freeze(['app.health', 'app.lock-state'] satisfies EventName[]);
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (eventNames as readonly string[]).includes(value);

@@ -13,6 +13,14 @@ describe('Result', () => {
 
   it('omits issues when there are none, so they never cross a boundary as undefined', () => {
     expect(Object.keys((fail('internal', 'Oops') as { error: object }).error)).toEqual(['code', 'message']);
+    expect(Object.keys((fail('internal', 'Oops', undefined, {}) as { error: object }).error)).toEqual(['code', 'message']);
+  });
+
+  it('carries how long to wait when the failure is a rate limit', () => {
+    expect(fail('too-many-attempts', 'Wait.', undefined, { retryAfterMs: 4000 })).toEqual({
+      ok: false,
+      error: { code: 'too-many-attempts', message: 'Wait.', retryAfterMs: 4000 },
+    });
   });
 
   it.each([

@@ -9,12 +9,20 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  /** The store waits for its passphrase; only the methods of shared/api/lock.ts answer until it is unlocked. */
+  | 'locked'
+  /** `app.unlock` was given a passphrase that does not open the store. */
+  | 'wrong-passphrase'
+  /** Too many wrong passphrases in a row: the next attempt is accepted after `retryAfterMs`. */
+  | 'too-many-attempts';
 
 /** One problem with one field of an input, e.g. `{ path: 'echo', message: 'Too long' }`. */
 export interface FieldIssue {
   readonly path: string;
   readonly message: string;
+  /** A machine-readable reason (e.g. `too-short`), when there is one, so the renderer can word it in the user's language. */
+  readonly code?: string;
 }
 
 export interface AppError {
@@ -22,6 +30,13 @@ export interface AppError {
   readonly message: string;
   /** Field-level problems, present when `code` is `invalid-input`. */
   readonly issues?: readonly FieldIssue[];
+  /** How long to wait before trying again, in milliseconds, when the failure is a rate limit (`too-many-attempts`). */
+  readonly retryAfterMs?: number;
+}
+
+/** What an error may carry beyond its code, message and issues. */
+export interface ErrorExtras {
+  readonly retryAfterMs?: number | undefined;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
@@ -30,8 +45,22 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string, issues?: readonly FieldIssue[]): Result<T> {
-  return { ok: false, error: issues === undefined ? { code, message } : { code, message, issues } };
+/** A failure. `extras` are copied only when present, so they never cross a boundary as `undefined`. */
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  issues?: readonly FieldIssue[],
+  extras: ErrorExtras = {},
+): Result<T> {
+  return {
+    ok: false,
+    error: {
+      code,
+      message,
+      ...(issues === undefined ? {} : { issues }),
+      ...(extras.retryAfterMs === undefined ? {} : { retryAfterMs: extras.retryAfterMs }),
+    },
+  };
 }
 
 /** Type guard for values that arrive untyped (e.g. over a socket) and claim to be a Result. */

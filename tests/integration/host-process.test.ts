@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -79,6 +79,24 @@ describe('host process', () => {
       `Port ${first.port} on 127.0.0.1 is already in use. Choose another with --port, or omit --port to pick a free one.`,
     );
     expect(existsSync(join(otherData, LOCK_FILE_NAME))).toBe(false);
+  });
+
+  it('refuses in one line to put a passphrase on a store created without one, leaving it untouched', async () => {
+    const dataDir = join(workDir, 'data');
+    const plain = track(await startHostProcess({ dataDir, rendererRoot }));
+    expect(await stopHostProcess(plain, { signal: 'SIGTERM', timeoutMs: EXIT_WAIT_MS })).toBe(0);
+    const store = join(dataDir, 'store', 'focal.sqlite');
+    const before = readFileSync(store);
+
+    const protectedHost = track(spawnHost([...hostArgs({ dataDir, rendererRoot }), '--passphrase']));
+    expect(await waitForExit(protectedHost, EXIT_WAIT_MS)).toBe(1);
+    const message = protectedHost.output.stderr.trim();
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(`The store ${store} already exists without a passphrase`);
+    expect(message).not.toMatch(STACK_LINE);
+    expect(readFileSync(store).equals(before)).toBe(true);
+    expect(existsSync(join(dataDir, 'store-key.passphrase.json'))).toBe(false);
+    expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
   });
 
   it('exits 1 with one line naming npm run build:renderer when the renderer is not built', async () => {

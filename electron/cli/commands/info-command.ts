@@ -42,7 +42,7 @@ function formatStore(info: AppInfo): string[] {
   return [
     `Store:          ${store.path} (${Math.ceil(store.sizeBytes / 1024)} KB, ${store.encrypted ? 'encrypted' : 'not encrypted'})`,
     ...(counts === null
-      ? ['  documents:    unknown while another process holds the store']
+      ? [`  documents:    unknown ${store.locked ? 'until the store is unlocked' : 'while another process holds the store'}`]
       : Object.entries(counts).map(([name, count]) => `  ${name.padEnd(13)} ${count}`)),
   ];
 }

@@ -85,4 +85,41 @@ describe('createDispatch', () => {
     expect(JSON.stringify(internal)).not.toContain('SQLITE');
     expect(logger.entries.at(-1)?.detail?.error).toContain('SQLITE_CORRUPT at page 7');
   });
+
+  it('passes a rate limit’s wait through with the error', async () => {
+    const dispatch = createDispatch(
+      handlers({
+        'app.unlock': () => {
+          throw new AppFailure('too-many-attempts', 'Wait 2 seconds.', undefined, { retryAfterMs: 2000 });
+        },
+      }),
+      recordingLogger(),
+    );
+    expect(await dispatch('app.unlock', { passphrase: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'too-many-attempts', message: 'Wait 2 seconds.', retryAfterMs: 2000 },
+    });
+  });
+
+  it('never logs the input of a sensitive method, even inside an unexpected error’s text', async () => {
+    const passphrase = 'my secret passphrase';
+    const logger = recordingLogger();
+    const dispatch = createDispatch(
+      handlers({
+        'app.setPassphrase': (input: { passphrase: string; confirmation: string }) => {
+          throw new Error(`boom near ${input.passphrase} / ${input.confirmation}`);
+        },
+      }),
+      logger,
+    );
+    expect(await dispatch('app.setPassphrase', { passphrase, confirmation: `${passphrase}!` })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+    const logged = JSON.stringify(logger.entries);
+    expect(logged).not.toContain('secret');
+    expect(logged).toContain('boom near [redacted] / [redacted]');
+    expect(await dispatch('app.unlock', { passphrase: 5 })).toMatchObject({ error: { code: 'invalid-input' } });
+    expect(JSON.stringify(logger.entries)).not.toContain('secret');
+  });
 });

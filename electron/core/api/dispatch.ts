@@ -3,13 +3,15 @@ import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/resu
 import { AppFailure } from '../app-failure';
 import type { Logger } from '../ports';
 import type { Handlers } from './handlers';
+import { redactSecrets, secretsIn } from './redact';
 
 /** Calls one contract method with untrusted input. Never throws: every outcome is a `Result`. */
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * The single entry point every shell uses (IPC, host socket, CLI). It is here, in the core, that every input from
- * the renderer is parsed against the contract before a service sees it.
+ * the renderer is parsed against the contract before a service sees it. Inputs are never logged; for a `sensitive`
+ * method (a passphrase) even an unexpected error's text is scrubbed of the input's values before it is logged.
  */
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   return async (method, input) => {
@@ -19,6 +21,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     }
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
+      // Zod's messages name the expected type and bounds, never the value received.
       const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
         path: issue.path.map(String).join('.'),
         message: issue.message,
@@ -28,8 +31,10 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     try {
       return ok(await callHandler(handlers, method, parsed.data));
     } catch (error: unknown) {
-      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues);
-      logger.log('error', 'A request failed unexpectedly', { method, error: describe(error) });
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.extras);
+      const detail = describe(error);
+      const logged = contract[method].sensitive ? redactSecrets(detail, secretsIn(parsed.data)) : detail;
+      logger.log('error', 'A request failed unexpectedly', { method, error: logged });
       return fail('internal', 'Something went wrong. The details are in the log.');
     }
   };

@@ -4,7 +4,8 @@ import { buildAppInfo, type AppInfoFacts } from './build-app-info';
 
 export interface AppHandlerDeps extends AppInfoFacts {
   readonly ports: CorePorts;
-  readonly store: () => Promise<StoreInfo>;
+  /** The store's facts; null when its file does not exist yet (a store waiting for its first passphrase). */
+  readonly store: () => Promise<StoreInfo | null>;
 }
 
 /** Handlers of the `app.*` methods. */

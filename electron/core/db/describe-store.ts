@@ -9,13 +9,22 @@ export async function describeOpenStore(database: FocalDatabase, storeDirectory:
   const path = databaseFilePath(storeDirectory);
   const names = Object.keys(collectionSchemas) as CollectionName[];
   const entries = await Promise.all(names.map(async (name) => [name, await database[name].count().exec()] as const));
-  return { path, sizeBytes: readStoreFileFacts(path).sizeBytes, encrypted, documentCounts: Object.fromEntries(entries) };
+  return {
+    path,
+    sizeBytes: readStoreFileFacts(path).sizeBytes,
+    encrypted,
+    locked: false,
+    documentCounts: Object.fromEntries(entries),
+  };
 }
 
-/** The same without opening the store (another process holds it): counts are unknown, encryption read from the file. */
-export function describeStoreFile(storeDirectory: string): StoreInfo | null {
+/**
+ * The same without opening the store — another process holds it, or this core waits for its passphrase (`locked`):
+ * counts are unknown, encryption is read from the file. Null when the file does not exist yet.
+ */
+export function describeStoreFile(storeDirectory: string, options: { readonly locked?: boolean } = {}): StoreInfo | null {
   const path = databaseFilePath(storeDirectory);
   const facts = readStoreFileFacts(path);
   if (!facts.exists) return null;
-  return { path, sizeBytes: facts.sizeBytes, encrypted: facts.encrypted, documentCounts: null };
+  return { path, sizeBytes: facts.sizeBytes, encrypted: facts.encrypted, locked: options.locked ?? false, documentCounts: null };
 }

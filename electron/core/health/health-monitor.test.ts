@@ -23,7 +23,7 @@ describe('createHealthMonitor', () => {
     expect(monitor.current().status).toBe('ok');
     clock.tick(HEALTH_CHECK_INTERVAL_MS * 3);
     expect(calls).toBe(4);
-    expect(seen.map((event) => event.payload.status)).toEqual(['ok', 'degraded']);
+    expect(seen.map((event) => (event.name === 'app.health' ? event.payload.status : event.name))).toEqual(['ok', 'degraded']);
 
     monitor.stop();
     clock.tick(HEALTH_CHECK_INTERVAL_MS * 5);

@@ -1,4 +1,4 @@
-import type { Clock, CorePorts, Logger, LogLevel } from '../ports';
+import type { Clock, CorePorts, Logger, LogLevel, SecretStore, StoreKeyAnswer } from '../ports';
 
 export interface RecordedLog {
   readonly level: LogLevel;
@@ -37,8 +37,13 @@ export function manualClock(start = new Date('2026-01-01T00:00:00.000Z')): Clock
   };
 }
 
-/** Ports for a core under test: real file system, a manual clock, a recording logger. */
-export function testPorts(): CorePorts & {
+/** A key source that always gives the same answer. */
+export function fixedSecrets(answer: StoreKeyAnswer): SecretStore {
+  return { storeKey: () => Promise.resolve(answer) };
+}
+
+/** Ports for a core under test: real file system, a manual clock, a recording logger, an unencrypted store by default. */
+export function testPorts(secrets: SecretStore = fixedSecrets({ kind: 'unencrypted' })): CorePorts & {
   readonly logger: ReturnType<typeof recordingLogger>;
   readonly clock: ReturnType<typeof manualClock>;
 } {
@@ -46,6 +51,6 @@ export function testPorts(): CorePorts & {
     clock: manualClock(),
     logger: recordingLogger(),
     shell: { kind: 'cli', appName: 'Focal Desk', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null },
-    secrets: { storeKey: () => Promise.resolve(null) },
+    secrets,
   };
 }

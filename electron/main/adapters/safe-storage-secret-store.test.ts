@@ -1,10 +1,18 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createPassphraseKeyFile, passphraseKeyFilePath } from '../../core/secrets/passphrase-key-file';
+import type { StoreKeyAnswer } from '../../core/ports';
 import { useTempDir } from '../../core/testing/temp-dir';
 import { keyProtection, safeStorageSecretStore, type SafeStorageLike } from './safe-storage-secret-store';
 
 /** Stands in for Electron's safeStorage (the binary cannot run here): reversible, but visibly not plaintext. */
+/** The key of an answer that must be one. */
+function keyOf(answer: StoreKeyAnswer): string {
+  if (answer.kind !== 'key') throw new Error(`expected a key, got ${answer.kind}`);
+  return answer.key.hex;
+}
+
 function fakeSafeStorage(backend = 'gnome_libsecret', available = true, rotated = false): SafeStorageLike & { wraps: number } {
   const fake = {
     wraps: 0,
@@ -39,21 +47,21 @@ describe('safeStorageSecretStore', () => {
   it('creates a random 32-byte key once, stores it wrapped (never in clear), and returns the same key afterwards', async () => {
     const keyPath = join(temp.path, 'store-key.bin');
     const store = safeStorageSecretStore({ safeStorage: fakeSafeStorage(), keyPath, platform: 'linux' });
-    const first = await store.storeKey();
-    expect(first?.hex).toMatch(/^[0-9a-f]{64}$/);
-    expect(readFileSync(keyPath, 'utf8')).not.toContain(first?.hex);
-    expect(existsSync(`${keyPath}.tmp`)).toBe(false);
-    expect((await store.storeKey())?.hex).toBe(first?.hex);
+    const first = keyOf(await store.storeKey());
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(keyPath, 'utf8')).not.toContain(first);
+    expect(readdirSync(temp.path)).toEqual(['store-key.bin']);
+    expect(keyOf(await store.storeKey())).toBe(first);
     const other = await safeStorageSecretStore({ safeStorage: fakeSafeStorage(), keyPath: join(temp.path, 'b'), platform: 'linux' }).storeKey();
-    expect(other?.hex).not.toBe(first?.hex);
+    expect(keyOf(other)).not.toBe(first);
   });
 
   it('wraps the key again when the OS says its own key was rotated', async () => {
     const keyPath = join(temp.path, 'store-key.bin');
-    const first = await safeStorageSecretStore({ safeStorage: fakeSafeStorage(), keyPath, platform: 'darwin' }).storeKey();
+    const first = keyOf(await safeStorageSecretStore({ safeStorage: fakeSafeStorage(), keyPath, platform: 'darwin' }).storeKey());
     const rotating = fakeSafeStorage('unknown', true, true);
-    const again = await safeStorageSecretStore({ safeStorage: rotating, keyPath, platform: 'darwin' }).storeKey();
-    expect(again?.hex).toBe(first?.hex);
+    const again = keyOf(await safeStorageSecretStore({ safeStorage: rotating, keyPath, platform: 'darwin' }).storeKey());
+    expect(again).toBe(first);
     expect(rotating.wraps).toBe(1);
   });
 
@@ -65,10 +73,34 @@ describe('safeStorageSecretStore', () => {
     expect(readFileSync(keyPath, 'utf8')).toBe('bytes wrapped by another account');
   });
 
-  it('refuses to pretend on a machine without a keyring, and writes nothing', async () => {
+  it('asks for a passphrase on a machine without a keyring, instead of pretending, and writes nothing', async () => {
     const keyPath = join(temp.path, 'store-key.bin');
-    const store = safeStorageSecretStore({ safeStorage: fakeSafeStorage('basic_text'), keyPath, platform: 'linux' });
-    await expect(store.storeKey()).rejects.toThrow(/no system keyring/);
+    for (const safeStorage of [fakeSafeStorage('basic_text'), fakeSafeStorage('gnome_libsecret', false)]) {
+      const store = safeStorageSecretStore({ safeStorage, keyPath, platform: 'linux' });
+      expect(await store.storeKey()).toEqual({ kind: 'passphrase-needed', hasKeyFile: false });
+      expect(safeStorage.wraps).toBe(0);
+    }
+    expect(readdirSync(temp.path)).toEqual([]);
+  });
+
+  it('says the passphrase key file exists once a passphrase protects the data, even if a keyring appears later', async () => {
+    const keyPath = join(temp.path, 'store-key.bin');
+    await createPassphraseKeyFile(passphraseKeyFilePath(temp.path), 'correct horse battery staple', { scryptN: 2 ** 10 });
+    for (const safeStorage of [fakeSafeStorage('basic_text'), fakeSafeStorage('gnome_libsecret')]) {
+      const store = safeStorageSecretStore({ safeStorage, keyPath, platform: 'linux' });
+      expect(await store.storeKey()).toEqual({ kind: 'passphrase-needed', hasKeyFile: true });
+      expect(safeStorage.wraps).toBe(0);
+    }
     expect(existsSync(keyPath)).toBe(false);
+  });
+
+  it('fails clearly, replacing nothing, when the key was wrapped by a keyring that is no longer available', async () => {
+    const keyPath = join(temp.path, 'store-key.bin');
+    keyOf(await safeStorageSecretStore({ safeStorage: fakeSafeStorage(), keyPath, platform: 'linux' }).storeKey());
+    const wrapped = readFileSync(keyPath);
+    const store = safeStorageSecretStore({ safeStorage: fakeSafeStorage('basic_text'), keyPath, platform: 'linux' });
+    await expect(store.storeKey()).rejects.toThrow(/protected by this computer’s keyring, which is not available now/);
+    expect(readFileSync(keyPath).equals(wrapped)).toBe(true);
+    expect(readdirSync(temp.path)).toEqual(['store-key.bin']);
   });
 });

@@ -1,8 +1,11 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { AppFailure } from '../../core/app-failure';
-import type { SecretStore, StoreKey } from '../../core/ports';
+import type { SecretStore, StoreKey, StoreKeyAnswer } from '../../core/ports';
+import { PASSPHRASE_KEY_FILE_NAME } from '../../core/secrets/passphrase-key-file';
 import { generateStoreKey, parseStoreKey } from '../../core/secrets/store-key';
+import { writePrivateFileAtomically } from '../../core/secrets/write-private-file';
 
 /** The part of Electron's `safeStorage` used here (its asynchronous API; the synchronous one is deprecated). */
 export type SafeStorageLike = Pick<
@@ -25,28 +28,46 @@ export async function keyProtection(
   return 'os-keyring';
 }
 
-/**
- * The Electron shell's store key: 32 random bytes created on first run, kept in `keyPath` wrapped by the OS
- * (DPAPI, Keychain, libsecret/kwallet). The wrapped file is useless on another machine or account.
- */
-export function safeStorageSecretStore(options: {
+export interface SafeStorageSecretOptions {
   readonly safeStorage: SafeStorageLike;
+  /** `<data directory>/store-key.bin`: the key wrapped by the OS. */
   readonly keyPath: string;
+  /** The passphrase-wrapped key the core manages; by default store-key.passphrase.json beside `keyPath`. */
+  readonly passphraseKeyPath?: string;
   readonly platform: NodeJS.Platform;
-}): SecretStore {
-  return { storeKey: () => readOrCreateKey(options.safeStorage, options.keyPath, options.platform) };
 }
 
-async function readOrCreateKey(safeStorage: SafeStorageLike, keyPath: string, platform: NodeJS.Platform): Promise<StoreKey> {
-  if ((await keyProtection(safeStorage, platform)) === 'passphrase-needed') {
-    throw new AppFailure(
-      'unavailable',
-      'This computer offers no protected key storage (no system keyring), so Focal Desk cannot protect its data. ' +
-        'Ask your IT administrator to enable the keyring, or run the headless host with a key file.',
-    );
-  }
-  if (!existsSync(keyPath)) return createKey(safeStorage, keyPath);
+/**
+ * The Electron shell's store key: 32 random bytes created on first run, kept in `keyPath` wrapped by the OS
+ * (DPAPI, Keychain, libsecret/kwallet); the wrapped file is useless on another machine or account. Where the OS
+ * offers no protected storage, the answer is `passphrase-needed` and the core asks the person for a passphrase.
+ * A data directory keeps the protection it started with: once a passphrase protects it, it is always asked for (even
+ * if a keyring appears later), and a keyring-wrapped key whose keyring has gone is a clear failure, never replaced.
+ */
+export function safeStorageSecretStore(options: SafeStorageSecretOptions): SecretStore {
+  const passphraseKeyPath = options.passphraseKeyPath ?? join(dirname(options.keyPath), PASSPHRASE_KEY_FILE_NAME);
+  return { storeKey: () => answerStoreKey(options, passphraseKeyPath) };
+}
 
+async function answerStoreKey(options: SafeStorageSecretOptions, passphraseKeyPath: string): Promise<StoreKeyAnswer> {
+  const { safeStorage, keyPath, platform } = options;
+  if (existsSync(passphraseKeyPath)) return { kind: 'passphrase-needed', hasKeyFile: true };
+  const protection = await keyProtection(safeStorage, platform);
+  if (existsSync(keyPath)) {
+    if (protection === 'passphrase-needed') {
+      throw new AppFailure(
+        'unavailable',
+        `The store key in ${keyPath} is protected by this computer’s keyring, which is not available now. ` +
+          'Log in to the desktop session that unlocks the keyring (or ask your IT administrator to enable it), then start Focal Desk again.',
+      );
+    }
+    return { kind: 'key', key: await readWrappedKey(safeStorage, keyPath) };
+  }
+  if (protection === 'passphrase-needed') return { kind: 'passphrase-needed', hasKeyFile: false };
+  return { kind: 'key', key: await createKey(safeStorage, keyPath) };
+}
+
+async function readWrappedKey(safeStorage: SafeStorageLike, keyPath: string): Promise<StoreKey> {
   let unwrapped: { readonly result: string; readonly shouldReEncrypt: boolean };
   try {
     unwrapped = await safeStorage.decryptStringAsync(readFileSync(keyPath));
@@ -69,9 +90,7 @@ async function createKey(safeStorage: SafeStorageLike, keyPath: string): Promise
   return key;
 }
 
-/** Written to a temporary name and renamed, so a crash never leaves a half-written key beside an encrypted store. */
+/** Written to a temporary name, flushed and renamed, so a crash never leaves a half-written key beside an encrypted store. */
 async function writeWrapped(safeStorage: SafeStorageLike, keyPath: string, hex: string): Promise<void> {
-  const temporary = `${keyPath}.tmp`;
-  writeFileSync(temporary, await safeStorage.encryptStringAsync(hex), { mode: 0o600, flush: true });
-  renameSync(temporary, keyPath);
+  writePrivateFileAtomically(keyPath, await safeStorage.encryptStringAsync(hex));
 }

@@ -19,8 +19,8 @@ function currentSection() {
 }
 
 describe('the shell', () => {
-  it('lists the six sections in order and opens on the directory', () => {
-    renderApp();
+  it('lists the six sections in order and opens on the directory', async () => {
+    await renderApp();
     expect(sectionButtons().map((button) => button.textContent)).toEqual(englishSections);
     expect(currentSection()).toEqual(['Directory']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Directory');
@@ -28,7 +28,7 @@ describe('the shell', () => {
   });
 
   it('switches screens when a section is clicked', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     for (const name of englishSections) {
       await user.click(screen.getByRole('button', { name }));
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(name);
@@ -37,7 +37,7 @@ describe('the shell', () => {
   });
 
   it('jumps to a section with Ctrl or Cmd and its digit, moving focus to its heading', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.keyboard('{Control>}3{/Control}');
     const heading = screen.getByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('Meetings');
@@ -49,7 +49,7 @@ describe('the shell', () => {
   });
 
   it('ignores digits without Ctrl or Cmd, and digits past the last section', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.keyboard('3');
     await user.keyboard('{Control>}9{/Control}');
     await user.keyboard('{Control>}{Alt>}2{/Alt}{/Control}');
@@ -57,7 +57,7 @@ describe('the shell', () => {
   });
 
   it('moves focus within the navigation with the arrow keys, Home and End', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     const buttons = sectionButtons();
     buttons[0]!.focus();
     await user.keyboard('{ArrowDown}');
@@ -77,7 +77,7 @@ describe('the shell', () => {
   });
 
   it('offers a skip link as the first Tab stop, which moves focus to the content', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.tab();
     const skip = screen.getByRole('link', { name: 'Skip to content' });
     expect(document.activeElement).toBe(skip);
@@ -89,7 +89,7 @@ describe('the shell', () => {
   });
 
   it('reaches every section by Tab after the skip link', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.tab();
     const reached: string[] = [];
     for (let i = 0; i < englishSections.length; i += 1) {
@@ -100,14 +100,14 @@ describe('the shell', () => {
   });
 
   it('shows the store health in the status bar and opens Settings from it', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     const status = await screen.findByRole('button', { name: 'Local store: Healthy' });
     await user.click(status);
     expect(currentSection()).toEqual(['Settings']);
   });
 
-  it('explains how to open Focal Desk when there is neither a bridge nor a host token', () => {
-    renderAppWith(null);
+  it('explains how to open Focal Desk when there is neither a bridge nor a host token', async () => {
+    await renderAppWith(null);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Open Focal Desk from its launcher');
     expect(screen.getByText('npm start')).toBeTruthy();
     expect(screen.getByText('npm run host')).toBeTruthy();
@@ -144,7 +144,7 @@ describe('the connection banner', () => {
 
   it('stays hidden while connected, and says so while reconnecting, with a way to retry now', async () => {
     const { client, setStatus, reconnect } = controllableClient();
-    const { user } = renderAppWith(client);
+    const { user } = await renderAppWith(client);
     expect(screen.queryByText(/Trying again/)).toBeNull();
     setStatus({ state: 'reconnecting', attempt: 2, maxAttempts: 8 });
     expect(screen.getByText(/Trying again \(attempt 2 of 8\)/)).toBeTruthy();
@@ -152,9 +152,9 @@ describe('the connection banner', () => {
     expect(reconnect).toHaveBeenCalledTimes(1);
   });
 
-  it('alerts when Focal Desk cannot be reached any more, and disappears once connected again', () => {
+  it('alerts when Focal Desk cannot be reached any more, and disappears once connected again', async () => {
     const { client, setStatus } = controllableClient();
-    renderAppWith(client);
+    await renderAppWith(client);
     setStatus({ state: 'offline' });
     expect(screen.getByRole('alert').textContent).toMatch(/cannot be reached/);
     setStatus({ state: 'connected' });
@@ -163,7 +163,7 @@ describe('the connection banner', () => {
 
   it('reloads app.info once a lost link is back, since the core may have changed meanwhile', async () => {
     const { client, setStatus, infoCalls } = controllableClient();
-    renderAppWith(client);
+    await renderAppWith(client);
     await screen.findByRole('button', { name: 'Local store: Healthy' });
     expect(infoCalls).toHaveBeenCalledTimes(1);
     setStatus({ state: 'reconnecting', attempt: 1, maxAttempts: 8 });

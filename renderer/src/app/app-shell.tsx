@@ -1,8 +1,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnlockScreen } from '../features/unlock/unlock-screen';
 import { startStores } from '../stores/start-stores';
 import { useConnectionStore } from '../stores/use-connection-store';
+import { useLockStore } from '../stores/use-lock-store';
 import { useNavigationStore } from '../stores/use-navigation-store';
+import { CheckingScreen } from './checking-screen';
 import { ConnectionBanner } from './connection-banner';
 import { ErrorBoundary } from './error-boundary';
 import { NoCoreScreen } from './no-core-screen';
@@ -14,10 +17,12 @@ import { StatusBar } from './status-bar';
 /**
  * The window's layout: skip link, section navigation, connection banner, the current screen (inside its own error
  * boundary, so one broken screen leaves the rest usable) and the status bar. Ctrl/Cmd+1…6 jump between sections.
+ * While the store waits for its passphrase, the unlock screen (with the connection banner) replaces all of it.
  */
 export function AppShell() {
   const { t } = useTranslation();
   const noCore = useConnectionStore((state) => state.status.state === 'no-core');
+  const lock = useLockStore((state) => state.view.state);
   const section = useNavigationStore((state) => state.section);
   const mainRef = useRef<HTMLElement>(null);
   const focusHeadingNext = useRef(false);
@@ -47,6 +52,15 @@ export function AppShell() {
   }, [section]);
 
   if (noCore) return <NoCoreScreen />;
+  if (lock === 'checking') return <CheckingScreen />;
+  if (lock === 'locked' || lock === 'needs-passphrase-setup') {
+    return (
+      <div className="locked-window">
+        <ConnectionBanner />
+        <UnlockScreen state={lock} />
+      </div>
+    );
+  }
 
   const CurrentScreen = sectionScreens[section];
   return (

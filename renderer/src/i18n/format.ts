@@ -24,3 +24,10 @@ export function formatDateTime(iso: string, language: Language): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** "2 seconds" / "2 secondes", or whole minutes from two minutes on: how long the user has to wait. */
+export function formatWait(ms: number, language: Language): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const [value, unit] = seconds < 120 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

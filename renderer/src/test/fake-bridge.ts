@@ -69,6 +69,7 @@ export function sampleAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
       path: '/home/ana/.focal-data/store/focal.sqlite',
       sizeBytes: 2_400_000,
       encrypted: true,
+      locked: false,
       documentCounts: { countries: 41 },
     },
     ...overrides,

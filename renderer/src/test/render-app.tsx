@@ -1,23 +1,42 @@
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ok } from '../../../shared/api/result';
 import { clientFromBridge, installApiClient, type ApiClient } from '../api/client';
 import { App } from '../app/app';
+import { useLockStore } from '../stores/use-lock-store';
 import { fakeBridge, sampleAppInfo, type FakeHandlers } from './fake-bridge';
 
-const defaultHandlers: FakeHandlers = { 'app.info': () => Promise.resolve(ok(sampleAppInfo())) };
+/** An open store and the sample app.info: what a healthy core answers. */
+const defaultHandlers: FakeHandlers = {
+  'app.info': () => Promise.resolve(ok(sampleAppInfo())),
+  'app.lockState': () => Promise.resolve(ok({ state: 'open' })),
+};
 
-/** Renders the whole app over a fake bridge installed through the api module, as main.tsx installs the real one. */
-export function renderApp(handlers: FakeHandlers = defaultHandlers) {
-  const fake = fakeBridge(handlers);
+/**
+ * Renders the whole app over a fake bridge installed through the api module, as main.tsx installs the real one, and
+ * waits until the window knows whether the store is locked (a moment, as in the real app). `handlers` replace the
+ * default answers one method at a time.
+ */
+export async function renderApp(handlers: FakeHandlers = {}) {
+  const fake = fakeBridge({ ...defaultHandlers, ...handlers });
   installApiClient(clientFromBridge(fake.bridge));
   const user = userEvent.setup();
-  return { fake, user, ...render(<App />) };
+  const rendered = render(<App />);
+  await lockStateKnown();
+  return { fake, user, ...rendered };
 }
 
 /** Renders the whole app over a client the test built itself (e.g. one whose connection it controls). */
-export function renderAppWith(client: ApiClient | null) {
+export async function renderAppWith(client: ApiClient | null) {
   installApiClient(client);
   const user = userEvent.setup();
-  return { user, ...render(<App />) };
+  const rendered = render(<App />);
+  if (client !== null) await lockStateKnown();
+  return { user, ...rendered };
+}
+
+async function lockStateKnown(): Promise<void> {
+  await waitFor(() => {
+    if (useLockStore.getState().view.state === 'checking') throw new Error('The lock state is not known yet');
+  });
 }

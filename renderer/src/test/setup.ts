@@ -4,6 +4,7 @@ import { installApiClient } from '../api/client';
 import { initI18n } from '../i18n/i18n';
 import { useAppInfoStore } from '../stores/use-app-info-store';
 import { useConnectionStore } from '../stores/use-connection-store';
+import { resetLockTimers, useLockStore } from '../stores/use-lock-store';
 import { useNavigationStore } from '../stores/use-navigation-store';
 import { useSettingsStore } from '../stores/use-settings-store';
 
@@ -17,6 +18,8 @@ beforeEach(() => {
   useNavigationStore.setState(useNavigationStore.getInitialState());
   useAppInfoStore.setState(useAppInfoStore.getInitialState());
   useConnectionStore.setState(useConnectionStore.getInitialState());
+  useLockStore.setState(useLockStore.getInitialState());
+  resetLockTimers();
   installApiClient(null);
 });
 

@@ -12,6 +12,8 @@ export interface HostProcessOptions {
   readonly port?: number;
   /** Serve this folder instead of dist/renderer (the host's `--renderer` option). */
   readonly rendererRoot?: string;
+  /** Protect a new store with a passphrase chosen in the browser (the host's `--passphrase` option). */
+  readonly passphrase?: boolean;
   /** How long to wait for the URL line. */
   readonly startTimeoutMs?: number;
 }
@@ -69,6 +71,7 @@ export function hostArgs(options: HostProcessOptions): string[] {
     '--port',
     String(options.port ?? 0),
     ...(options.rendererRoot === undefined ? [] : ['--renderer', options.rendererRoot]),
+    ...(options.passphrase === true ? ['--passphrase'] : []),
   ];
 }
 

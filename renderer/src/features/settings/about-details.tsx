@@ -27,7 +27,7 @@ export function AboutDetails({ info, health, language }: AboutDetailsProps) {
       [
         t('about.documents'),
         counts === null ? (
-          t('about.unknown')
+          t(store.locked ? 'about.unknownUntilUnlocked' : 'about.unknown')
         ) : (
           <ul className="about__counts">
             {Object.entries(counts).map(([name, count]) => (

@@ -12,7 +12,7 @@ function detail(term: string): string {
   return dt.nextElementSibling?.textContent ?? '';
 }
 
-async function openSettings(user: ReturnType<typeof renderApp>['user']) {
+async function openSettings(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await user.click(screen.getByRole('button', { name: 'Settings' }));
 }
 
@@ -26,7 +26,7 @@ describe('About panel', () => {
       runtime: { node: '22.1.0', electron: '45.5.0', chrome: '140.0.1' },
       health: sampleHealth({ freeBytes: 12_300_000_000 }),
     });
-    const { user } = renderApp({ 'app.info': () => Promise.resolve(ok(info)) });
+    const { user } = await renderApp({ 'app.info': () => Promise.resolve(ok(info)) });
     await openSettings(user);
     await screen.findByText('1.4.2');
     expect(detail('Application')).toBe('Focal Desk');
@@ -47,8 +47,8 @@ describe('About panel', () => {
   });
 
   it('says when the store is not encrypted and its counts are unknown', async () => {
-    const unencrypted = sampleAppInfo({ store: { path: '/d/store/focal.sqlite', sizeBytes: 0, encrypted: false, documentCounts: null } });
-    const first = renderApp({ 'app.info': () => Promise.resolve(ok(unencrypted)) });
+    const unencrypted = sampleAppInfo({ store: { path: '/d/store/focal.sqlite', sizeBytes: 0, encrypted: false, locked: false, documentCounts: null } });
+    const first = await renderApp({ 'app.info': () => Promise.resolve(ok(unencrypted)) });
     await openSettings(first.user);
     await screen.findByText('/d/store/focal.sqlite');
     expect(detail('Encryption')).toBe('Not encrypted');
@@ -56,14 +56,14 @@ describe('About panel', () => {
   });
 
   it('says when the store has not been created yet', async () => {
-    const fresh = renderApp({ 'app.info': () => Promise.resolve(ok(sampleAppInfo({ store: null }))) });
+    const fresh = await renderApp({ 'app.info': () => Promise.resolve(ok(sampleAppInfo({ store: null }))) });
     await openSettings(fresh.user);
     await screen.findByText('0.1.0', { selector: 'dd' });
     expect(detail('Database file')).toBe('Not created yet');
   });
 
   it('says what does not apply when not running in Electron', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await openSettings(user);
     await screen.findByText('0.1.0', { selector: 'dd' });
     expect(detail('Running as')).toBe('Browser, through the local host');
@@ -73,7 +73,7 @@ describe('About panel', () => {
 
   it('shows a loading state until app.info answers', async () => {
     let answer: (result: Result<AppInfo>) => void = () => undefined;
-    const { user } = renderApp({ 'app.info': () => new Promise((resolve) => (answer = resolve)) });
+    const { user } = await renderApp({ 'app.info': () => new Promise((resolve) => (answer = resolve)) });
     await openSettings(user);
     const about = screen.getByRole('region', { name: 'About' });
     expect(within(about).getByRole('status').textContent).toMatch(/Loading information/);
@@ -87,7 +87,7 @@ describe('About panel', () => {
 
   it('shows an API error as a readable message, and loads again on "Try again"', async () => {
     let result: Result<AppInfo> = fail('unavailable', 'Focal Desk is not connected right now.');
-    const { user } = renderApp({ 'app.info': () => Promise.resolve(result) });
+    const { user } = await renderApp({ 'app.info': () => Promise.resolve(result) });
     await openSettings(user);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This information could not be loaded.');
@@ -101,7 +101,7 @@ describe('About panel', () => {
   });
 
   it('follows live app.health events, in the panel and in the status bar', async () => {
-    const { user, fake } = renderApp();
+    const { user, fake } = await renderApp();
     await openSettings(user);
     await screen.findByText('0.1.0', { selector: 'dd' });
     expect(screen.getByRole('button', { name: 'Local store: Healthy' })).toBeTruthy();
@@ -130,7 +130,7 @@ describe('About panel', () => {
   });
 
   it('is translated, with French labels and formats', async () => {
-    const { user } = renderApp({
+    const { user } = await renderApp({
       'app.info': () => Promise.resolve(ok(sampleAppInfo({ health: sampleHealth({ freeBytes: 2_500_000_000 }) }))),
     });
     await openSettings(user);

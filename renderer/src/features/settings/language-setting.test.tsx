@@ -7,7 +7,7 @@ const frenchSections = ['Annuaire', 'Documents', 'Réunions', "Dossiers d'inform
 
 describe('language setting', () => {
   it('offers English and French, each named in itself', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const select = screen.getByRole('combobox', { name: 'Language' });
     const options = within(select).getAllByRole<HTMLOptionElement>('option');
@@ -19,7 +19,7 @@ describe('language setting', () => {
   });
 
   it('switches the whole interface to French, and remembers the choice', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'fr');
 

@@ -93,6 +93,7 @@ export const en = {
     },
     notApplicable: 'Not applicable',
     unknown: 'Unknown',
+    unknownUntilUnlocked: 'Unknown until Focal Desk is unlocked',
     shells: {
       electron: 'Desktop app',
       host: 'Browser, through the local host',
@@ -133,6 +134,46 @@ export const en = {
     browser:
       'To use it in a browser, run <code>npm run host</code> and open the full address it prints: it ends with <code>#token=…</code>, the key that lets only you connect while it runs.',
     restarted: 'If Focal Desk was already open in this tab and has been restarted, open the new address it printed.',
+  },
+  unlock: {
+    checking: 'Opening Focal Desk…',
+    setup: {
+      title: 'Protect your data with a passphrase',
+      intro:
+        'Focal Desk encrypts everything it keeps on this computer. Choose the passphrase that protects it: you will type it each time Focal Desk starts.',
+      warning:
+        'Nobody can recover a forgotten passphrase, not even your IT administrator. Without it, the data on this computer can never be read again. Keep it somewhere safe.',
+      passphraseLabel: 'Passphrase',
+      confirmationLabel: 'Type the passphrase again',
+      rules: 'At least {{min}} characters. A few unrelated words make a passphrase that is both strong and easy to remember.',
+      submit: 'Protect and open',
+      busy: 'Protecting your data…',
+    },
+    strength: {
+      'too-short': 'Too short: {{length}} of {{min}} characters',
+      fair: 'Strength: fair. A longer passphrase is stronger.',
+      good: 'Strength: good',
+      strong: 'Strength: strong',
+    },
+    form: {
+      title: 'Focal Desk is locked',
+      intro: 'Enter the passphrase that protects the data on this computer.',
+      passphraseLabel: 'Passphrase',
+      submit: 'Unlock',
+      busy: 'Unlocking…',
+    },
+    issues: {
+      required: 'Enter a passphrase.',
+      'only-whitespace': 'A passphrase cannot be only spaces.',
+      'too-short': 'Use at least {{min}} characters.',
+      'too-long': 'Use at most {{max}} characters.',
+      mismatch: 'The two passphrases are different.',
+    },
+    errors: {
+      wrongPassphrase: 'That passphrase does not unlock Focal Desk. Check it and try again.',
+      wrongPassphraseWait: 'That passphrase does not unlock Focal Desk. Wait {{wait}} before trying again.',
+      tooManyAttempts: 'Too many wrong passphrases. Wait {{wait}} before trying again.',
+    },
   },
   errors: {
     boundaryTitle: 'Something went wrong',

@@ -92,6 +92,7 @@ export const fr = {
     noProblems: 'Aucun',
     notApplicable: 'Sans objet',
     unknown: 'Inconnu',
+    unknownUntilUnlocked: 'Inconnu tant que Focal Desk est verrouillé',
     shells: {
       electron: 'Application de bureau',
       host: "Navigateur, par l'hôte local",
@@ -134,6 +135,47 @@ export const fr = {
       "Pour l'utiliser dans un navigateur, lancez <code>npm run host</code> et ouvrez l'adresse complète qu'il affiche\u00a0: elle se termine par <code>#token=…</code>, la clé qui vous permet, à vous seul, de vous connecter tant qu'il fonctionne.",
     restarted:
       "Si Focal Desk était déjà ouvert dans cet onglet et a été redémarré, ouvrez la nouvelle adresse qu'il a affichée.",
+  },
+  unlock: {
+    checking: 'Ouverture de Focal Desk…',
+    setup: {
+      title: 'Protégez vos données par une phrase secrète',
+      intro:
+        "Focal Desk chiffre tout ce qu'il conserve sur cet ordinateur. Choisissez la phrase secrète qui le protège\u00a0: vous la saisirez à chaque démarrage de Focal Desk.",
+      warning:
+        'Personne ne peut retrouver une phrase secrète oubliée, pas même votre administrateur informatique. Sans elle, les données de cet ordinateur ne pourront plus jamais être lues. Conservez-la en lieu sûr.',
+      passphraseLabel: 'Phrase secrète',
+      confirmationLabel: 'Saisissez à nouveau la phrase secrète',
+      rules:
+        'Au moins {{min}} caractères. Quelques mots sans rapport entre eux font une phrase secrète à la fois solide et facile à retenir.',
+      submit: 'Protéger et ouvrir',
+      busy: 'Protection de vos données…',
+    },
+    strength: {
+      'too-short': 'Trop courte\u00a0: {{length}} sur {{min}} caractères',
+      fair: 'Solidité\u00a0: moyenne. Plus elle est longue, plus elle est solide.',
+      good: 'Solidité\u00a0: bonne',
+      strong: 'Solidité\u00a0: excellente',
+    },
+    form: {
+      title: 'Focal Desk est verrouillé',
+      intro: 'Saisissez la phrase secrète qui protège les données de cet ordinateur.',
+      passphraseLabel: 'Phrase secrète',
+      submit: 'Déverrouiller',
+      busy: 'Déverrouillage…',
+    },
+    issues: {
+      required: 'Saisissez une phrase secrète.',
+      'only-whitespace': 'Une phrase secrète ne peut pas contenir que des espaces.',
+      'too-short': 'Utilisez au moins {{min}} caractères.',
+      'too-long': 'Utilisez au plus {{max}} caractères.',
+      mismatch: 'Les deux phrases secrètes sont différentes.',
+    },
+    errors: {
+      wrongPassphrase: 'Cette phrase secrète ne déverrouille pas Focal Desk. Vérifiez-la et réessayez.',
+      wrongPassphraseWait: 'Cette phrase secrète ne déverrouille pas Focal Desk. Attendez {{wait}} avant de réessayer.',
+      tooManyAttempts: 'Trop de phrases secrètes erronées. Attendez {{wait}} avant de réessayer.',
+    },
   },
   errors: {
     boundaryTitle: 'Un problème est survenu',
