@@ -150,3 +150,25 @@ export function documentsByIds<RxDocType>(
   }
   return docs;
 }
+
+/**
+ * Documents by id answered from the cache alone, or undefined when any id needs SQLite (a miss in a table not fully
+ * cached). Lets the common lookup skip the read transaction entirely.
+ */
+export function cachedDocumentsByIds<RxDocType>(
+  source: DocumentSource<RxDocType>,
+  ids: readonly string[],
+  withDeleted: boolean,
+): RxDocumentData<RxDocType>[] | undefined {
+  const cache = source.cache();
+  const docs: RxDocumentData<RxDocType>[] = [];
+  for (const id of ids) {
+    const cached = cache.byDocumentId(id);
+    if (cached === undefined) {
+      if (!cache.complete) return undefined;
+    } else if (withDeleted || !cached.doc._deleted) {
+      docs.push(cached.doc);
+    }
+  }
+  return docs;
+}

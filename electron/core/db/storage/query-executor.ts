@@ -93,7 +93,7 @@ export function runQuery<RxDocType>(context: QueryContext<RxDocType>, query: Pre
  */
 export function runCount<RxDocType>(context: QueryContext<RxDocType>, query: PreparedQuery<RxDocType>): number {
   const scan = scanFor(context, query);
-  if (scan.usesIndex && query.queryPlan.selectorSatisfiedByIndex) {
+  if (!countReadsDocuments(context, query)) {
     return context.statements.get<number>(`SELECT count(*) ${scan.fromWhere}`, 'pluck').get(...scan.params) ?? 0;
   }
   const matches = getQueryMatcher(context.schema, query.query);
@@ -102,6 +102,14 @@ export function runCount<RxDocType>(context: QueryContext<RxDocType>, query: Pre
     if (matches(doc)) count++;
   }
   return count;
+}
+
+/**
+ * False when a count runs as one `count(*)` over an index range: it then touches no document (nor the cache), so it
+ * needs no read transaction around it.
+ */
+export function countReadsDocuments<RxDocType>(context: QueryContext<RxDocType>, query: PreparedQuery<RxDocType>): boolean {
+  return context.layout.columnFor(query.queryPlan.index) === undefined || !query.queryPlan.selectorSatisfiedByIndex;
 }
 
 /** SQLite's `EXPLAIN QUERY PLAN` lines for the scan a query would run (tests assert that indexes are used). */

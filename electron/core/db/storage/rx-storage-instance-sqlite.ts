@@ -16,8 +16,8 @@ import { ensureNotFalsy, now } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { hasAttachmentData, readAttachment, readAttachmentBytes, type AttachmentBytes } from './attachments';
 import { checkForeignWrites, markTableRemoved, releaseStore, releaseTable, type OpenStore, type SharedTable } from './connection-registry';
-import { documentsByIds } from './document-reader';
-import { changedDocumentsSince, explainQuery, runCount, runQuery, type QueryContext } from './query-executor';
+import { cachedDocumentsByIds, documentsByIds } from './document-reader';
+import { changedDocumentsSince, countReadsDocuments, explainQuery, runCount, runQuery, type QueryContext } from './query-executor';
 import { closedError, toStoreError } from './store-errors';
 import { dropTables } from './table-ddl';
 import type { TableLayout } from './table-layout';
@@ -130,7 +130,14 @@ export class RxStorageInstanceSQLite<RxDocType>
   }
 
   async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
-    return this.read(() => (ids.length === 0 ? [] : documentsByIds(this.queryContext, ids, withDeleted)));
+    if (ids.length === 0) return [];
+    // Fast path: with no foreign commit since the cache last agreed with the file, documents all in the cache are
+    // the answer as of now, and no snapshot needs holding.
+    const cached = this.run(() => {
+      checkForeignWrites(this.store);
+      return cachedDocumentsByIds(this.queryContext, ids, withDeleted);
+    });
+    return cached ?? this.read(() => documentsByIds(this.queryContext, ids, withDeleted));
   }
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
@@ -138,7 +145,8 @@ export class RxStorageInstanceSQLite<RxDocType>
   }
 
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
-    return this.read(() => ({ count: runCount(this.queryContext, preparedQuery), mode: 'fast' as const }));
+    const count = () => ({ count: runCount(this.queryContext, preparedQuery), mode: 'fast' as const });
+    return countReadsDocuments(this.queryContext, preparedQuery) ? this.read(count) : this.run(count);
   }
 
   /** SQLite's plan for the scan `query()` would run: lets tests prove a query uses an index, not a table scan. */
