@@ -95,6 +95,7 @@ describe('runCli', () => {
   it('--help prints the usage on stdout and exits 0', async () => {
     const io = capture();
     expect(await runCli(['--help'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toContain('info  Show the version');
+    expect(io.stdout.join('\n')).toMatch(/\n {2}info +Show the version/);
+    expect(io.stdout.join('\n')).toContain('update ID --set field=value');
   });
 });

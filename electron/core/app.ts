@@ -5,6 +5,8 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import type { FocalDatabase } from './db/database';
 import type { Handlers } from './api/handlers';
 import { acquireDataDirLock, type DataDirLock } from './data-dir/data-dir-lock';
+import { createDirectory } from './directory/directory';
+import { createDirectoryHandlers } from './directory/directory-handlers';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { checkStoreHealth } from './health/check-store-health';
 import { createHealthMonitor } from './health/health-monitor';
@@ -77,6 +79,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ports.clock,
   );
 
+  const directory = createDirectory({ whenOpen: () => gate.whenOpen(), events, clock: ports.clock, logger: ports.logger });
+
   const handlers: Handlers = {
     ...createAppHandlers({
       ports,
@@ -86,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store: () => gate.describe(),
     }),
     ...createLockHandlers(gate),
+    ...createDirectoryHandlers(directory),
   };
   const lockState = (): LockState => gate.status().state;
   ports.logger.log('info', 'Core started', {
@@ -107,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       health.stop();
+      await directory.close();
       await gate.close();
       lock.release();
       lockHeld = false;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import type { MethodSpec } from './define-method';
+import { directoryMethods } from './directory';
 import { lockMethods } from './lock';
 import type { MethodNameList } from './method-names';
 
@@ -13,6 +14,7 @@ import type { MethodNameList } from './method-names';
 export const contract = {
   ...appMethods,
   ...lockMethods,
+  ...directoryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { StoreHealth } from './app';
+import type { ContactWindow } from './directory';
 import type { LockStatus } from './lock';
 
 /**
@@ -10,13 +11,22 @@ export interface EventPayloads {
   'app.health': StoreHealth;
   /** The store's lock state changed (unlocked, or its first passphrase set): every window follows, leaving its unlock screen. */
   'app.lock-state': LockStatus;
+  /** A live contact list's window changed (see `directory.contacts.watch`); renderers keep only their own ids. */
+  'directory.contacts.window': ContactWindow;
+  /** Countries, organisations or contacts changed: country pages, trees and counts should reload. */
+  'directory.changed': { readonly collections: readonly ('countries' | 'organisations' | 'contacts')[] };
 }
 
 export type EventName = keyof EventPayloads;
 
 export type EventMessage = { [E in EventName]: { readonly name: E; readonly payload: EventPayloads[E] } }[EventName];
 
-export const eventNames: readonly EventName[] = Object.freeze(['app.health', 'app.lock-state'] satisfies EventName[]);
+export const eventNames: readonly EventName[] = Object.freeze([
+  'app.health',
+  'app.lock-state',
+  'directory.contacts.window',
+  'directory.changed',
+] satisfies EventName[]);
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (eventNames as readonly string[]).includes(value);

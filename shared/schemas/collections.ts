@@ -1,5 +1,7 @@
 import type { RxJsonSchema } from 'rxdb';
+import { contactSchema } from './contact';
 import { countrySchema } from './country';
+import { organisationSchema } from './organisation';
 
 /**
  * Every synced collection, by name. RxDB's open-source core allows at most 13 open collections per process
@@ -7,6 +9,8 @@ import { countrySchema } from './country';
  */
 export const collectionSchemas = {
   countries: countrySchema,
+  organisations: organisationSchema,
+  contacts: contactSchema,
 } as const satisfies Record<string, RxJsonSchema<never>>;
 
 export type CollectionName = keyof typeof collectionSchemas;

@@ -6,6 +6,9 @@ export const regions = ['africa', 'americas', 'asia-pacific', 'europe', 'middle-
 /** Where a country stands in the network: a focal point appointed, an appointment announced, or neither. */
 export const networkStatuses = ['appointed', 'announced', 'none'] as const;
 
+export type Region = (typeof regions)[number];
+export type NetworkStatus = (typeof networkStatuses)[number];
+
 const countrySchemaLiteral = {
   title: 'country',
   description: 'A country of the network and its standing in it',

@@ -5,7 +5,9 @@ import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { collectionSchemas } from '../../../shared/schemas/collections';
+import type { Contact } from '../../../shared/schemas/contact';
 import type { Country } from '../../../shared/schemas/country';
+import type { Organisation } from '../../../shared/schemas/organisation';
 import { migrationStrategies } from './migrations';
 import { getRxStorageSQLite, storeFilePath } from './storage';
 
@@ -14,6 +16,8 @@ export const DATABASE_NAME = 'focal';
 
 export interface FocalCollections {
   readonly countries: RxCollection<Country>;
+  readonly organisations: RxCollection<Organisation>;
+  readonly contacts: RxCollection<Contact>;
 }
 
 export type FocalDatabase = RxDatabase<FocalCollections>;
@@ -51,6 +55,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<FocalD
   try {
     await database.addCollections({
       countries: { schema: collectionSchemas.countries, migrationStrategies: migrationStrategies.countries },
+      organisations: { schema: collectionSchemas.organisations, migrationStrategies: migrationStrategies.organisations },
+      contacts: { schema: collectionSchemas.contacts, migrationStrategies: migrationStrategies.contacts },
     });
   } catch (error: unknown) {
     await database.close();

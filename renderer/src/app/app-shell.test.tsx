@@ -4,6 +4,7 @@ import { ok } from '../../../shared/api/result';
 import type { ApiClient } from '../api/client';
 import type { ConnectionListener, ConnectionStatus } from '../api/connection-status';
 import { fakeBridge, sampleAppInfo } from '../test/fake-bridge';
+import { fakeDirectory } from '../test/fake-directory';
 import { renderApp, renderAppWith } from '../test/render-app';
 
 const englishSections = ['Directory', 'Documents', 'Meetings', 'Briefing packs', 'Sync', 'Settings'];
@@ -121,7 +122,8 @@ describe('the connection banner', () => {
     const listeners = new Set<ConnectionListener>();
     const reconnect = vi.fn();
     const infoCalls = vi.fn(() => Promise.resolve(ok(sampleAppInfo())));
-    const fake = fakeBridge({ 'app.info': infoCalls });
+    // An empty directory answers, so the only alert on screen is the banner's.
+    const fake = fakeBridge({ ...fakeDirectory().handlers, 'app.info': infoCalls });
     const client: ApiClient = {
       bridge: fake.bridge,
       connection: {

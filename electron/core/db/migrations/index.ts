@@ -8,4 +8,6 @@ import type { CollectionName } from '../../../../shared/schemas/collections';
  */
 export const migrationStrategies: Record<CollectionName, MigrationStrategies> = {
   countries: {},
+  organisations: {},
+  contacts: {},
 };

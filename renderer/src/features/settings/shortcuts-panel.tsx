@@ -8,6 +8,12 @@ export function ShortcutsPanel() {
     [t('settings.shortcutSections'), t('settings.shortcutSectionsKeys')],
     [t('settings.shortcutArrows'), t('settings.shortcutArrowsKeys')],
     [t('settings.shortcutSkip'), t('settings.shortcutSkipKeys')],
+    [t('settings.shortcutSearch'), t('settings.shortcutSearchKeys')],
+    [t('settings.shortcutNew'), t('settings.shortcutNewKeys')],
+    [t('settings.shortcutList'), t('settings.shortcutListKeys')],
+    [t('settings.shortcutSave'), t('settings.shortcutSaveKeys')],
+    [t('settings.shortcutCancel'), t('settings.shortcutCancelKeys')],
+    [t('settings.shortcutTree'), t('settings.shortcutTreeKeys')],
   ] as const;
   return (
     <Panel heading={t('settings.shortcutsHeading')}>

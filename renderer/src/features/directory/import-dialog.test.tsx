@@ -1,0 +1,147 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportPreview, ImportReport, ImportRowPreview } from '../../../../shared/api/directory';
+import { fail } from '../../../../shared/api/result';
+import { fakeDirectory, sampleContact, sampleCountry } from '../../test/fake-directory';
+import { layOutScrollables } from '../../test/list-layout';
+import { renderWithDirectory } from '../../test/render-app';
+
+let restoreLayout: () => void;
+
+beforeEach(() => {
+  restoreLayout = layOutScrollables(560);
+});
+
+afterEach(() => {
+  restoreLayout();
+});
+
+const csv = 'Person;Mail;Nation\r\nAmina Diallo;amina@example.org;CI\r\nKaren Jensen;karen.jensen@example.dk;DK\r\n';
+
+function row(overrides: Partial<ImportRowPreview>): ImportRowPreview {
+  return { record: 1, line: 2, action: 'create', displayName: 'Amina Diallo', messages: [], matchesContactId: null, ...overrides };
+}
+
+function preview(rows: readonly ImportRowPreview[], format: 'csv' | 'vcard' = 'csv'): ImportPreview {
+  const counts = { create: 0, update: 0, skip: 0, error: 0 };
+  for (const entry of rows) counts[entry.action] += 1;
+  return {
+    previewId: 'preview-1',
+    format,
+    columns: format === 'csv' ? ['Person', 'Mail', 'Nation'] : [],
+    mapping: format === 'csv' ? { Person: 'displayName', Mail: 'email', Nation: 'ignore' } : {},
+    rows,
+    counts,
+  };
+}
+
+async function openImport(handlers: Parameters<typeof renderWithDirectory>[1] = {}) {
+  const directory = fakeDirectory({ countries: [sampleCountry()], contacts: [sampleContact()] });
+  const rendered = await renderWithDirectory(directory, handlers);
+  await screen.findByText('1 contact');
+  await rendered.user.click(screen.getByRole('button', { name: 'Import…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Import contacts' });
+  return { directory, dialog, ...rendered };
+}
+
+function file(name: string, content: string | Uint8Array<ArrayBuffer>, type = 'text/csv'): File {
+  return new File([content], name, { type });
+}
+
+describe('the import dialog', () => {
+  it('maps a CSV’s columns, previews row by row with errors, and imports only once none is left', async () => {
+    const { user, dialog, directory } = await openImport();
+    const input = within(dialog).getByLabelText('File to import');
+    expect(document.activeElement).toBe(input);
+    directory.preparePreview(preview([row({}), row({ record: 2, line: 3, action: 'skip', displayName: 'Karen Jensen', messages: ['same as Karen Jensen'] })]));
+    await user.upload(input, file('people.csv', csv));
+
+    expect(await within(dialog).findByRole('heading', { name: 'Match the columns of people.csv' })).toBeTruthy();
+    expect(directory.callsOf('directory.import.preview')).toEqual([{ format: 'csv', text: csv }]);
+    const nation = within(dialog).getByRole('combobox', { name: 'Field for the column Nation' });
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Field for the column Person' }).value).toBe('displayName');
+    expect((nation as HTMLSelectElement).value).toBe('ignore');
+    await user.selectOptions(nation, 'country');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Delimiter' }), ';');
+    // A new delimiter asks the core for the columns again; the mapping shown is then its guess.
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Field for the column Nation' }), 'country');
+
+    directory.preparePreview(
+      preview([
+        row({}),
+        row({ record: 2, line: 3, action: 'error', displayName: 'Karen Jensen', messages: ['Country: no country named “Dnmark”'] }),
+      ]),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    expect(directory.callsOf('directory.import.preview').at(-1)).toEqual({
+      format: 'csv',
+      text: csv,
+      delimiter: ';',
+      mapping: { Person: 'displayName', Mail: 'email', Nation: 'country' },
+    });
+    expect(await within(dialog).findByText('1 to create, 0 to update, 0 to skip, 1 in error.')).toBeTruthy();
+    const errorRow = within(dialog).getByRole('row', { name: /Karen Jensen/ });
+    expect(within(errorRow).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '2',
+      '3',
+      'Error',
+      'Karen Jensen',
+      'Country: no country named “Dnmark”',
+    ]);
+    expect(within(dialog).getByText(/Nothing is imported while a row is in error/)).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toHaveProperty('disabled', true);
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Show' }), 'errors');
+    expect(within(dialog).getAllByRole('row')).toHaveLength(2);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Back to the columns' }));
+    directory.preparePreview(preview([row({}), row({ record: 2, line: 3, action: 'update', displayName: 'Karen Jensen' })]));
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    expect(await within(dialog).findByText('1 to create, 1 to update, 0 to skip, 0 in error.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(directory.callsOf('directory.import.commit')).toEqual([{ previewId: 'preview-1' }]);
+    expect(await within(dialog).findByText('1 created, 1 updated, 0 skipped.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import…' }));
+  });
+
+  it('goes straight to the preview for a vCard, and offers nothing to import when every card is a skip', async () => {
+    const { user, dialog, directory } = await openImport();
+    directory.preparePreview(preview([row({ action: 'skip', displayName: 'Karen Jensen', messages: ['same as Karen Jensen'] })], 'vcard'));
+    await user.upload(within(dialog).getByLabelText('File to import'), file('export.vcf', 'BEGIN:VCARD\r\nFN:Karen Jensen\r\nEND:VCARD\r\n', 'text/vcard'));
+    expect(await within(dialog).findByText('0 to create, 0 to update, 1 to skip, 0 in error.')).toBeTruthy();
+    expect(directory.callsOf('directory.import.preview')[0]?.format).toBe('vcard');
+    expect(within(dialog).getByText('Nothing to import: every record is already in the directory.')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toHaveProperty('disabled', true);
+    expect(within(dialog).queryByRole('button', { name: 'Back to the columns' })).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(directory.callsOf('directory.import.commit')).toEqual([]);
+  });
+
+  it('refuses a file that is not UTF-8 before sending it anywhere', async () => {
+    const { user, dialog, directory } = await openImport();
+    // "Côte" in Windows-1252, as a spreadsheet might save it.
+    await user.upload(within(dialog).getByLabelText('File to import'), file('latin1.csv', new Uint8Array([0x43, 0xf4, 0x74, 0x65, 0x0a])));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(/^This file is not UTF-8 text/);
+    expect(within(dialog).getByLabelText('File to import').getAttribute('aria-invalid')).toBe('true');
+    expect(directory.callsOf('directory.import.preview')).toEqual([]);
+  });
+
+  it('says when the directory changed since the preview, and previews again', async () => {
+    const commit = vi.fn(() => Promise.resolve(fail<ImportReport>('conflict', 'The directory changed.')));
+    const { user, dialog, directory } = await openImport({ 'directory.import.commit': commit });
+    directory.preparePreview(preview([row({})], 'vcard'));
+    await user.upload(within(dialog).getByLabelText('File to import'), file('one.vcf', 'BEGIN:VCARD\r\nFN:Amina\r\nEND:VCARD\r\n'));
+    await within(dialog).findByText('1 to create, 0 to update, 0 to skip, 0 in error.');
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(await within(dialog).findByText(/The directory changed since this preview/)).toBeTruthy();
+    expect(commit).toHaveBeenCalledWith({ previewId: 'preview-1' });
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toHaveProperty('disabled', true);
+    await user.click(within(dialog).getByRole('button', { name: 'Preview again' }));
+    await waitFor(() => {
+      expect(within(dialog).getByRole('button', { name: 'Import' })).toHaveProperty('disabled', false);
+    });
+  });
+});
