@@ -1,7 +1,7 @@
 // npm run build: bundles the Electron main process and preload with esbuild, then builds the renderer with Vite.
 // Output: dist/electron/main.cjs, dist/electron/preload.cjs, dist/renderer/. Exits 1 with one line on failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,6 +14,9 @@ const outDir = join(root, 'dist', 'electron');
  * them would lose their .node binaries.
  */
 const nativeModules = ['better-sqlite3', 'better-sqlite3-multiple-ciphers'];
+
+/** Data files the core reads beside the bundle (see electron/core/documents/demo/demo-document.ts). */
+const demoFiles = ['r2p-focal-points-second-annual-meeting-2012.pdf'];
 
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
@@ -33,6 +36,19 @@ const steps = [
       ...shared,
       entryPoints: ['electron/main/index.ts'],
       outfile: join(outDir, 'main.cjs'),
+      platform: /** @type {const} */ ('node'),
+      target: 'node22',
+      external: ['electron', ...nativeModules],
+    },
+  },
+  {
+    // The text-extraction reader thread (electron/core/documents/extract): its own CommonJS bundle next to main.cjs,
+    // started by the main process with new Worker(...). It carries pdf.js and mammoth, so main.cjs stays small.
+    name: 'extract-worker',
+    options: {
+      ...shared,
+      entryPoints: ['electron/core/documents/extract/extract-worker.ts'],
+      outfile: join(outDir, 'extract-worker.cjs'),
       platform: /** @type {const} */ ('node'),
       target: 'node22',
       external: ['electron', ...nativeModules],
@@ -113,6 +129,11 @@ for (const step of steps) {
   }
   console.log(`build: ${step.name} → ${relative(root, step.options.outfile)}`);
 }
+
+// Files the core reads at run time beside main.cjs: the demo library's PDF (electron/core/documents/demo).
+mkdirSync(join(outDir, 'demo'), { recursive: true });
+for (const file of demoFiles) copyFileSync(join(root, 'electron', 'core', 'documents', 'demo', file), join(outDir, 'demo', file));
+console.log(`build: demo files → ${relative(root, join(outDir, 'demo'))}`);
 
 if (!existsSync(join(root, 'renderer', 'vite.config.ts'))) {
   fail('renderer/vite.config.ts is missing, so the renderer cannot be built');

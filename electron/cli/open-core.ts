@@ -55,7 +55,10 @@ export async function withCore<T>(
 ): Promise<T> {
   const core = await openCore(dataDir, keyFile, env);
   try {
-    return await use(core);
+    const result = await use(core);
+    // A command's effects are complete when it exits: e.g. the text of a document just added is read and indexed.
+    await core.settle();
+    return result;
   } finally {
     await core.close();
   }

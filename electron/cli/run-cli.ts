@@ -5,11 +5,12 @@ import type { CliCommand } from './cli-command';
 import { CliFailure, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 import { contactsCommand } from './commands/contacts-command';
 import { countriesCommand } from './commands/countries-command';
+import { documentsCommand } from './commands/documents-command';
 import { infoCommand } from './commands/info-command';
 import { seedCommand } from './commands/seed-command';
 
 /** Every command, by name. Each feature adds its own file under commands/ and one line here. */
-export const commands: readonly CliCommand[] = [infoCommand, seedCommand, countriesCommand, contactsCommand];
+export const commands: readonly CliCommand[] = [infoCommand, seedCommand, countriesCommand, contactsCommand, documentsCommand];
 
 /** Options every command takes. */
 const commonOptions = {

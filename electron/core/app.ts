@@ -7,6 +7,9 @@ import type { Handlers } from './api/handlers';
 import { acquireDataDirLock, type DataDirLock } from './data-dir/data-dir-lock';
 import { createDirectory } from './directory/directory';
 import { createDirectoryHandlers } from './directory/directory-handlers';
+import { createDocuments } from './documents/documents';
+import { createDocumentHandlers } from './documents/documents-handlers';
+import { seedWithDocuments } from './documents/seed-with-documents';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { checkStoreHealth } from './health/check-store-health';
 import { createHealthMonitor } from './health/health-monitor';
@@ -40,6 +43,17 @@ export interface Core {
   whenOpen(): Promise<FocalDatabase>;
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /**
+   * A shell's client (a window's page, a host socket: the `clientId` its calls carried) is gone for good: whatever it
+   * held open, such as its live contact lists, ends now instead of lingering until evicted. Unknown or repeated ids
+   * are harmless; the CLI, which has no long-lived client, never calls it.
+   */
+  clientGone(clientId: string): void;
+  /**
+   * Resolves once work the core started in the background is done (a new document's text read and indexed). The CLI
+   * awaits it before closing, so a command's effects are complete when it exits.
+   */
+  settle(): Promise<void>;
   /** Stops timers, closes the store if open and releases the data directory. Idempotent. */
   close(): Promise<void>;
 }
@@ -80,7 +94,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
 
   const directory = createDirectory({ whenOpen: () => gate.whenOpen(), events, clock: ports.clock, logger: ports.logger });
+  const documents = createDocuments({
+    dataDir,
+    whenOpen: () => gate.whenOpen(),
+    storeKey: () => gate.storeKey(),
+    directory,
+    events,
+    clock: ports.clock,
+    logger: ports.logger,
+    opener: ports.opener,
+  });
 
+  const directoryHandlers = createDirectoryHandlers(directory, events);
   const handlers: Handlers = {
     ...createAppHandlers({
       ports,
@@ -90,7 +115,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store: () => gate.describe(),
     }),
     ...createLockHandlers(gate),
-    ...createDirectoryHandlers(directory),
+    ...directoryHandlers,
+    ...createDocumentHandlers(documents),
+    // The demo is one: seeding the network also adds its library (the meeting report).
+    'directory.seed': seedWithDocuments(async () => directoryHandlers['directory.seed']({}), directory, documents),
   };
   const lockState = (): LockState => gate.status().state;
   ports.logger.log('info', 'Core started', {
@@ -108,10 +136,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     whenOpen: () => gate.whenOpen(),
     dispatch: createDispatch(guardWhileLocked(handlers, () => lockState() === 'open'), ports.logger),
     events,
+    settle: () => documents.settle(),
+    clientGone: (clientId) => {
+      events.clientGone(clientId);
+    },
     async close() {
       if (closed) return;
       closed = true;
       health.stop();
+      await documents.close();
       await directory.close();
       await gate.close();
       lock.release();

@@ -58,9 +58,19 @@ export interface StoreKey {
   readonly source: string;
 }
 
+/**
+ * Opens a file with the operating system's application for its type (Electron's `shell.openPath`). Shells without a
+ * desktop (the host, the CLI) leave it out and `documents.file.open` says so.
+ */
+export interface SystemOpener {
+  /** Rejects with a message a person can read when no application could open it. */
+  openPath(path: string): Promise<void>;
+}
+
 export interface CorePorts {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly shell: ShellInfo;
   readonly secrets: SecretStore;
+  readonly opener?: SystemOpener | undefined;
 }

@@ -94,6 +94,11 @@ class TestSocket {
     });
   }
 
+  /** What arrived and was not taken by `next` yet. */
+  pending(): readonly ServerMessage[] {
+    return [...this.received];
+  }
+
   waitForClose(): Promise<number> {
     return new Promise((resolve, reject) => {
       if (this.closeCode !== null) {
@@ -363,3 +368,64 @@ describe('host server: contract over the socket', () => {
     expect(await socket.waitForClose()).toBe(1001);
   });
 });
+
+describe('host server: a socket is one client of the core', () => {
+  const range = { offset: 0, limit: 10 };
+
+  /** Asks again (at most `attempts` times, 20 ms apart) until `check` holds; the close reaches the host a little after the client. */
+  async function eventually(check: () => Promise<boolean>, attempts = 100): Promise<boolean> {
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      if (await check()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return false;
+  }
+
+  async function watch(socket: TestSocket, id: number): Promise<string> {
+    const result = await socket.call(id, 'directory.contacts.watch', { filter: {}, range });
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as { subscriptionId: string }).subscriptionId;
+  }
+
+  const isWindowOf = (subscriptionId: string) => (message: ServerMessage) =>
+    message.type === 'event' && message.event.name === 'directory.contacts.window' && message.event.payload.subscriptionId === subscriptionId;
+
+  it('sends each socket the windows of its own lists only, and ends a closed socket’s lists', async () => {
+    const first = await connectOk(socketUrl, origin);
+    const second = await connectOk(socketUrl, origin);
+    const firstList = await watch(first, 1);
+    const secondList = await watch(second, 1);
+
+    const created = await second.call(2, 'directory.contacts.create', { contact: { displayName: 'Ana Pereira' } });
+    expect(created.ok).toBe(true);
+    await first.next(isWindowOf(firstList), 'the first socket’s window');
+    await second.next(isWindowOf(secondList), 'the second socket’s window');
+    // A reply sent after both pushes: anything misrouted would have arrived before it.
+    expect((await first.call(3, 'app.ping', {})).ok).toBe(true);
+    expect(first.pending().filter(isWindowOf(secondList))).toEqual([]);
+    expect((await second.call(4, 'app.ping', {})).ok).toBe(true);
+    expect(second.pending().filter(isWindowOf(firstList))).toEqual([]);
+
+    first.ws.close();
+    await first.waitForClose();
+    const ended = await eventually(async () => {
+      const result = await core.dispatch('directory.contacts.rewatch', { subscriptionId: firstList, range });
+      return !result.ok && result.error.code === 'not-found';
+    });
+    expect(ended).toBe(true);
+    // The other socket's list is still live and still pushed.
+    expect((await core.dispatch('directory.contacts.rewatch', { subscriptionId: secondList, range })).ok).toBe(true);
+    expect((await second.call(5, 'directory.contacts.create', { contact: { displayName: 'Li Wei' } })).ok).toBe(true);
+    const pushed = await second.next(isWindowOf(secondList), 'a window after the other socket closed');
+    expect(pushed.type === 'event' && pushed.event.name === 'directory.contacts.window' ? pushed.event.payload.total : null).toBe(2);
+  });
+
+  it('ends the lists of a socket that drops without a closing handshake', async () => {
+    const socket = await connectOk(socketUrl, origin);
+    const list = await watch(socket, 1);
+    socket.ws.terminate();
+    const ended = await eventually(async () => !(await core.dispatch('directory.contacts.rewatch', { subscriptionId: list, range })).ok);
+    expect(ended).toBe(true);
+  });
+});
+

@@ -19,7 +19,7 @@ export const MAX_OPEN_SOCKETS = 16;
 const CLOSE_GRACE_MS = 2_000;
 
 export interface HostServerOptions {
-  readonly core: Pick<Core, 'dispatch' | 'events'>;
+  readonly core: Pick<Core, 'dispatch' | 'events' | 'clientGone'>;
   /** Folder holding the built renderer (`index.html` and its assets). */
   readonly rendererRoot: string;
   /** TCP port on 127.0.0.1; 0 lets the OS choose a free one. */
@@ -83,7 +83,14 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       return;
     }
     sockets.handleUpgrade(request, socket, head, (webSocket: WebSocket) => {
-      attachSocketSession(webSocket, { dispatch: core.dispatch, events: core.events, logger });
+      attachSocketSession(webSocket, {
+        dispatch: core.dispatch,
+        events: core.events,
+        clientGone: (clientId) => {
+          core.clientGone(clientId);
+        },
+        logger,
+      });
     });
   };
 

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { fail, type Result } from '../../shared/api/result';
 import { parseSocketCall, type ServerMessage } from '../../shared/api/socket-protocol';
 import type { Dispatch } from '../core/api/dispatch';
-import type { EventBus } from '../core/events/event-bus';
+import { isForClient, type EventBus } from '../core/events/event-bus';
 import type { Logger } from '../core/ports';
 
 /** Calls one socket may have in flight; past this a call is answered `unavailable` instead of queueing without end. */
@@ -13,15 +14,20 @@ export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export interface SocketSessionDeps {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /** The core's `clientGone`: told once, when the socket closes. */
+  readonly clientGone: (clientId: string) => void;
   readonly logger: Logger;
 }
 
 /**
  * Serves the contract over one authenticated socket: each text frame is a call answered by a reply with the same id,
- * and every core event is pushed while the socket is open. Nothing a client sends can throw out of here.
+ * and every core event meant for all clients or for this one is pushed while the socket is open. The socket is one
+ * client of the core: its calls carry its id, and when it closes (however: the tab closed or reloaded, the network
+ * dropped, the host shutting down) the core ends what it held open. Nothing a client sends can throw out of here.
  */
 export function attachSocketSession(socket: WebSocket, deps: SocketSessionDeps): void {
   const { dispatch, events, logger } = deps;
+  const clientId = `socket-${randomUUID()}`;
   let inFlight = 0;
 
   const send = (message: ServerMessage): void => {
@@ -34,8 +40,8 @@ export function attachSocketSession(socket: WebSocket, deps: SocketSessionDeps):
     socket.send(JSON.stringify(message));
   };
 
-  const unsubscribe = events.subscribe((event) => {
-    send({ type: 'event', event });
+  const unsubscribe = events.subscribe((event, to) => {
+    if (isForClient(to, clientId)) send({ type: 'event', event });
   });
 
   socket.on('message', (data, isBinary) => {
@@ -56,7 +62,7 @@ export function attachSocketSession(socket: WebSocket, deps: SocketSessionDeps):
       return;
     }
     inFlight += 1;
-    void dispatchSafely(dispatch, call.method, call.input, logger).then((result) => {
+    void dispatchSafely(dispatch, call.method, call.input, clientId, logger).then((result) => {
       inFlight -= 1;
       send({ type: 'reply', id: call.id, result });
     });
@@ -68,13 +74,18 @@ export function attachSocketSession(socket: WebSocket, deps: SocketSessionDeps):
   });
   socket.once('close', () => {
     unsubscribe();
+    try {
+      deps.clientGone(clientId);
+    } catch (error: unknown) {
+      logger.log('error', 'Ending what a closed socket held open failed', { error: String(error) });
+    }
   });
 }
 
 /** `dispatch` never throws by contract; this keeps a broken promise from becoming an unhandled rejection anyway. */
-async function dispatchSafely(dispatch: Dispatch, method: string, input: unknown, logger: Logger): Promise<Result<unknown>> {
+async function dispatchSafely(dispatch: Dispatch, method: string, input: unknown, clientId: string, logger: Logger): Promise<Result<unknown>> {
   try {
-    return await dispatch(method, input);
+    return await dispatch(method, input, { clientId });
   } catch (error: unknown) {
     logger.log('error', 'Dispatch threw on the host socket', { method: method.slice(0, 80), error: String(error) });
     return fail('internal', 'Something went wrong. The details are in the log.');

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { EventMessage } from '../../shared/api/events';
 import { createCore, type Core } from '../core/app';
@@ -9,13 +9,16 @@ import { createFileLogger } from '../core/logging/file-logger';
 import type { CorePorts, Logger } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { safeStorageSecretStore } from './adapters/safe-storage-secret-store';
+import { shellOpener } from './adapters/shell-opener';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { chooseDataDir } from './data-dir-option';
 import { sqliteBindingFromEnv } from './native-binding';
+import { guardDownloads } from './download-guard';
 import { registerCallHandler } from './ipc';
 import { guardSession, installWebGuards } from './web-guards';
 import { MAIN_WINDOW_URL, mainWindowOptions } from './window';
+import { createWindowClients, type WindowClients } from './window-clients';
 
 // Electron main process: lifecycle and wiring only. Every decision lives in a pure, tested module beside this one or
 // in the core. Paths are relative to the bundle, dist/electron/main.cjs, which sits beside preload.cjs and ../renderer.
@@ -65,6 +68,7 @@ async function start(dataDir: string, logger: Logger): Promise<void> {
       chromeVersion: process.versions.chrome,
     },
     secrets: safeStorageSecretStore({ safeStorage, keyPath: join(dataDir, 'store-key.bin'), platform: process.platform }),
+    opener: shellOpener(shell),
   };
   let core: Core;
   try {
@@ -78,9 +82,12 @@ async function start(dataDir: string, logger: Logger): Promise<void> {
   }
 
   guardSession(session.defaultSession, logger);
+  guardDownloads(session.defaultSession, { downloadsDir: app.getPath('downloads'), logger });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererRoot: RENDERER_ROOT, logger }));
-  registerCallHandler(ipcMain, core.dispatch, logger);
-  core.events.subscribe(broadcast);
+  // Each page is a client: its live lists end when it reloads or its window closes, and addressed events reach it alone.
+  const clients = createWindowClients((clientId) => { core.clientGone(clientId); });
+  registerCallHandler(ipcMain, core.dispatch, logger, clients);
+  core.events.subscribe((event, to) => { broadcast(event, to, clients); });
   closeCoreOnQuit(core, logger);
 
   app.on('window-all-closed', () => {
@@ -111,10 +118,11 @@ function focusExistingWindow(): void {
   window.focus();
 }
 
-/** Core events go to every open window; the preload hands them to the page. */
-function broadcast(event: EventMessage): void {
+/** Core events go to the windows they are for (every window unless addressed); the preload hands them to the page. */
+function broadcast(event: EventMessage, to: string | null, clients: WindowClients): void {
   for (const window of BrowserWindow.getAllWindows()) {
-    if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+    if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
+    if (clients.accepts(window.webContents.id, to)) window.webContents.send(EVENT_CHANNEL, event);
   }
 }
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../shared/api/bridge';
@@ -6,6 +7,7 @@ import type { Dispatch } from '../core/api/dispatch';
 import type { Logger } from '../core/ports';
 import { registerCallHandler, type CallRegistry } from './ipc';
 import type { FrameLike } from './sender-check';
+import { createWindowClients } from './window-clients';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -71,4 +73,28 @@ describe('registerCallHandler', () => {
     unregister();
     expect(ipc.handlers.has(CALL_CHANNEL)).toBe(false);
   });
+
+  it('names the sending page as the caller, and tells the core when that page reloads', async () => {
+    const callers: (string | null)[] = [];
+    const dispatch = vi.fn<Dispatch>((_method, _input, caller) => {
+      callers.push(caller?.clientId ?? null);
+      return Promise.resolve(ok(null));
+    });
+    const gone: string[] = [];
+    const ipc = fakeIpc();
+    registerCallHandler(ipc.registry, dispatch, logger, createWindowClients((clientId) => gone.push(clientId)));
+    const frame: FrameLike = { url: 'app://focal/index.html', processId: 3, routingId: 1, parent: null };
+    // The sender check reads the frames; the client tracking reads the WebContents' id and events.
+    const sender = Object.assign(new EventEmitter(), { id: 9, mainFrame: frame });
+    const event = { senderFrame: frame, sender } as unknown as IpcMainInvokeEvent;
+    await ipc.invoke(event, 'app.ping', {});
+    await ipc.invoke(event, 'app.ping', {});
+    sender.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    await ipc.invoke(event, 'app.ping', {});
+    expect(callers[0]).toMatch(/^window-9-/);
+    expect(callers[1]).toBe(callers[0]);
+    expect(callers[2]).not.toBe(callers[0]);
+    expect(gone).toEqual([callers[0]]);
+  });
 });
+

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import type { MethodSpec } from './define-method';
 import { directoryMethods } from './directory';
+import { documentMethods } from './documents';
 import { lockMethods } from './lock';
 import type { MethodNameList } from './method-names';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...appMethods,
   ...lockMethods,
   ...directoryMethods,
+  ...documentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import type { Country, NetworkStatus, Region } from '../schemas/country';
 import { networkStatuses, regions } from '../schemas/country';
 import type { Organisation, OrganisationKind } from '../schemas/organisation';
 import { defineMethod } from './define-method';
+import type { ImportIssue } from './import-issues';
 
 /**
  * The network directory: countries, organisations and contacts, their live lists, search, interchange (vCard, CSV)
@@ -130,12 +131,27 @@ export interface ContactWindow {
 
 export type SearchHitKind = 'contact' | 'organisation' | 'country';
 
+/**
+ * One type-ahead suggestion. `detail` is its second line in English (for the CLI); the interface composes its own
+ * from the parts below, which the core sets for every hit of the kind they concern.
+ */
 export interface SearchHit {
   readonly kind: SearchHitKind;
   readonly id: string;
+  /** The name as the directory stores it (a country's English name: the interface names it from `countryId`). */
   readonly label: string;
   /** A second line: title and country for a contact, kind and country for an organisation, region for a country. */
   readonly detail: string;
+  /** A contact's title ('' when none). */
+  readonly title?: string;
+  /** The country of a contact or organisation ('' when international), or the country a country hit is. */
+  readonly countryId?: string;
+  /** That country's stored (English) name, for a code the interface cannot name ('' when none). */
+  readonly countryName?: string;
+  /** An organisation's kind. */
+  readonly organisationKind?: OrganisationKind;
+  /** A country's region. */
+  readonly region?: Region;
 }
 
 export interface SearchResult {
@@ -157,6 +173,8 @@ export interface ImportRowPreview {
   readonly displayName: string;
   /** Why it is skipped (a duplicate of an existing contact: which one) or in error (field and problem). */
   readonly messages: readonly string[];
+  /** The same, one issue per message in the same order, with codes and values the interface words in its language. */
+  readonly issues: readonly ImportIssue[];
   /** The existing contact an `update` or duplicate `skip` refers to. */
   readonly matchesContactId: string | null;
 }
@@ -203,6 +221,8 @@ export interface SeedReport {
   readonly countries: number;
   readonly organisations: number;
   readonly contacts: number;
+  /** Library documents added with the demo network (the meeting report and its PDF). */
+  readonly documents?: number;
 }
 
 export interface DirectoryStatus {
@@ -221,12 +241,26 @@ export const directoryMethods = {
   /** Loads the demo network drawn from the meeting report; `conflict` when the directory is not empty. */
   'directory.seed': defineMethod<SeedReport>()(z.object({}).strict(), 'Loads the demo network'),
 
+  /**
+   * The countries the directory holds (a country is held once something refers to it or it was edited);
+   * `includeReference` adds every other ISO 3166-1 country, with zero counts and status `none`.
+   */
   'directory.countries.list': defineMethod<readonly CountrySummary[]>()(
-    z.object({ region: z.enum(regions).optional(), networkStatus: z.enum(networkStatuses).optional() }).strict(),
+    z
+      .object({
+        region: z.enum(regions).optional(),
+        networkStatus: z.enum(networkStatuses).optional(),
+        includeReference: z.boolean().optional(),
+      })
+      .strict(),
     'Countries, by name',
   ),
-  /** `not-found` for a code the directory does not hold. */
+  /**
+   * An ISO 3166-1 country the directory does not hold yet has a page as it would start (status `none`, empty lists);
+   * `not-found` for a code that is neither held nor ISO.
+   */
   'directory.countries.get': defineMethod<CountryPage>()(countryById, 'A country page with its stakeholder map'),
+  /** Editing an ISO country the directory does not hold yet creates it with the changes; `not-found` for other codes. */
   'directory.countries.update': defineMethod<Country>()(
     z.object({ id: countryIdInput, changes: countryChanges }).strict(),
     'Edits a country',

@@ -31,6 +31,22 @@ export const methodNames = [
   'directory.import.preview',
   'directory.import.commit',
   'directory.export.vcard',
+  'documents.list',
+  'documents.search',
+  'documents.get',
+  'documents.create',
+  'documents.update',
+  'documents.addVersion',
+  'documents.delete',
+  'documents.restore',
+  'documents.upload.begin',
+  'documents.upload.chunk',
+  'documents.upload.finish',
+  'documents.upload.cancel',
+  'documents.file.read',
+  'documents.file.open',
+  'documents.text.retry',
+  'documents.storage',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

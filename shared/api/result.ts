@@ -23,6 +23,8 @@ export interface FieldIssue {
   readonly message: string;
   /** A machine-readable reason (e.g. `too-short`), when there is one, so the renderer can word it in the user's language. */
   readonly code?: string;
+  /** Values the renderer's wording of `code` fills in (a line number, a limit, a file name). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface AppError {

@@ -1,6 +1,7 @@
 import type { RxJsonSchema } from 'rxdb';
 import { contactSchema } from './contact';
 import { countrySchema } from './country';
+import { documentSchema } from './document';
 import { organisationSchema } from './organisation';
 
 /**
@@ -11,6 +12,7 @@ export const collectionSchemas = {
   countries: countrySchema,
   organisations: organisationSchema,
   contacts: contactSchema,
+  documents: documentSchema,
 } as const satisfies Record<string, RxJsonSchema<never>>;
 
 export type CollectionName = keyof typeof collectionSchemas;

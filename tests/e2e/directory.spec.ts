@@ -100,10 +100,10 @@ test('offers the demo network on first run, and marks what it loads', async ({ p
 test('finds a country by part of its name, with or without accents', async ({ page }) => {
   for (const text of ['cote', 'Côte']) {
     await search(page, text);
-    const hit = suggestions(page).getByRole('option').filter({ hasText: "Côte d'Ivoire" });
+    const hit = suggestions(page).getByRole('option').filter({ hasText: /Côte d['’]Ivoire/ });
     await expect(hit).toBeVisible();
     await hit.click();
-    await expect(page.getByRole('heading', { level: 2, name: "Côte d'Ivoire" })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: /^Côte d['’]Ivoire$/ })).toBeFocused();
     await expect(page.getByText('Appointment announced').first()).toBeVisible();
     await page.getByRole('tab', { name: 'Contacts' }).click();
   }
@@ -187,7 +187,7 @@ test('imports a CSV file after matching its columns to contact fields', async ({
   await openContact(page, 'amina', 'Amina Diallo');
   const details = page.locator('.details');
   await expect(details).toContainText('Director of Human Rights');
-  await expect(details.getByRole('button', { name: "Côte d'Ivoire" })).toBeVisible();
+  await expect(details.getByRole('button', { name: /^Côte d['’]Ivoire$/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'amina.diallo@example.org' })).toBeVisible();
 });
 
@@ -197,9 +197,8 @@ test("finds Denmark's focal point by part of the country's name as a French spea
   await expectOnlyContactsOf(page, 'Denmark');
   const inList = contactList(page).getByRole('option').filter({ hasText: 'R2P Focal Point — Denmark' });
   await expect(inList).toContainText('Focal point');
-  // The suggestions hold the few best hits of every kind (Denmark has eight contacts and its organisations): one more
-  // word narrows them to the focal point. Then the keyboard path: ↓ through the suggestions to it, Enter opens it.
-  await searchBox(page).pressSequentially(' foc', { delay: 20 });
+  // A country among the suggestions brings its focal point right after it, so the country's name alone is enough.
+  // Then the keyboard path: ↓ through the suggestions to it, Enter opens it.
   const focalPoint = suggestions(page).getByRole('option').filter({ hasText: 'R2P Focal Point — Denmark' });
   await expect(focalPoint).toBeVisible();
   const position = await suggestions(page)

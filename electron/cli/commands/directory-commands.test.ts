@@ -31,7 +31,7 @@ describe('directory commands', () => {
   it("seeds the demo network and lists Denmark's focal point with its title", async () => {
     const seeded = await cli('seed');
     expect(seeded.code).toBe(0);
-    expect(seeded.io.stdout).toEqual(['Loaded the demo network: 11 countries, 30 organisations, 16 contacts (marked as demo data).']);
+    expect(seeded.io.stdout).toEqual(['Loaded the demo network: 11 countries, 30 organisations, 16 contacts and 1 library document(s) (marked as demo data).']);
     const rows = await json<ContactRow[]>('contacts', 'list', '--country', 'DK', '--role', 'focal-point');
     expect(rows).toEqual([
       expect.objectContaining({
@@ -94,7 +94,7 @@ describe('directory commands', () => {
     expect(badEmail.code).toBe(1);
     expect(badEmail.io.stderr).toEqual(['focal-desk: Some of the information given is not valid. changes.emails.0.value: Not a valid e-mail address.']);
     const badCountry = await cli('contacts', 'update', focal?.id ?? '', '--set', 'countryId=ZZ');
-    expect(badCountry.io.stderr[0]).toContain('changes.countryId: There is no country with the code ZZ in the directory.');
+    expect(badCountry.io.stderr[0]).toContain('changes.countryId: ZZ is not an ISO 3166 country code.');
     const emptyName = await cli('contacts', 'update', focal?.id ?? '', '--set', 'displayName=  ');
     expect(emptyName.io.stderr[0]).toContain('changes.displayName: Enter a name.');
     const unknownField = await cli('contacts', 'update', focal?.id ?? '', '--set', 'shoeSize=44');
@@ -107,7 +107,7 @@ describe('directory commands', () => {
     expect(wrongOption.io.stderr[0]).toBe('focal-desk: contacts get does not take --country.');
     const badCountry2 = await cli('contacts', 'list', '--country', 'XX');
     expect(badCountry2).toMatchObject({ code: 1, io: { stdout: [] } });
-    expect(badCountry2.io.stderr[0]).toContain('filter.countryId: There is no country with the code XX in the directory.');
+    expect(badCountry2.io.stderr[0]).toContain('filter.countryId: XX is not an ISO 3166 country code.');
     const badRole = await cli('contacts', 'list', '--role', 'king');
     expect(badRole.code).toBe(1);
     expect(badRole.io.stderr[0]).toMatch(/filter\.role/);

@@ -16,7 +16,7 @@ export const seedCommand: CliCommand = {
       json
         ? JSON.stringify(report, null, 2)
         : `Loaded the demo network: ${report.countries} countries, ${report.organisations} organisations, ` +
-            `${report.contacts} contacts (marked as demo data).`,
+            `${report.contacts} contacts and ${report.documents ?? 0} library document(s) (marked as demo data).`,
     );
     return 0;
   },

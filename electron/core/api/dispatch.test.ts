@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../app-failure';
 import { recordingLogger } from '../testing/test-ports';
+import { guardWhileLocked } from '../lock/lock-guard';
+import { currentCaller } from './caller';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
@@ -121,5 +123,37 @@ describe('createDispatch', () => {
     expect(logged).toContain('boom near [redacted] / [redacted]');
     expect(await dispatch('app.unlock', { passphrase: 5 })).toMatchObject({ error: { code: 'invalid-input' } });
     expect(JSON.stringify(logger.entries)).not.toContain('secret');
+  });
+
+  it('lets the handler read its caller, across awaits and wrappers, without mixing concurrent calls', async () => {
+    const seen: (string | null)[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const dispatch = createDispatch(
+      guardWhileLocked(
+        handlers({
+          'app.ping': async (input: { echo?: string }) => {
+            // The first call waits until the second has run, so both are in flight at once.
+            if (input.echo === 'first') await gate;
+            seen.push(currentCaller()?.clientId ?? null);
+            return { pong: true, at: 'now', echo: currentCaller()?.clientId ?? null };
+          },
+        }),
+        () => true,
+      ),
+      recordingLogger(),
+    );
+    const first = dispatch('app.ping', { echo: 'first' }, { clientId: 'window-1' });
+    const second = dispatch('app.ping', { echo: 'second' }, { clientId: 'socket-2' });
+    await second;
+    release();
+    expect(await first).toMatchObject({ ok: true, value: { echo: 'window-1' } });
+    expect(await second).toMatchObject({ ok: true, value: { echo: 'socket-2' } });
+    expect(seen).toEqual(['socket-2', 'window-1']);
+    // The CLI passes no caller; nothing leaks in from an earlier call.
+    expect(await dispatch('app.ping', {})).toMatchObject({ ok: true, value: { echo: null } });
+    expect(currentCaller()).toBeUndefined();
   });
 });

@@ -2,11 +2,16 @@ import { contract, isMethodName, type MethodName } from '../../../shared/api/con
 import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
 import { AppFailure } from '../app-failure';
 import type { Logger } from '../ports';
+import { runAsCaller, type CallerContext } from './caller';
 import type { Handlers } from './handlers';
 import { redactSecrets, secretsIn } from './redact';
 
-/** Calls one contract method with untrusted input. Never throws: every outcome is a `Result`. */
-export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+/**
+ * Calls one contract method with untrusted input. Never throws: every outcome is a `Result`. `caller` names the
+ * long-lived client making the call (a window's page, a host socket), which handlers read with `currentCaller()`;
+ * the CLI passes none.
+ */
+export type Dispatch = (method: unknown, input: unknown, caller?: CallerContext) => Promise<Result<unknown>>;
 
 /**
  * The single entry point every shell uses (IPC, host socket, CLI). It is here, in the core, that every input from
@@ -14,7 +19,7 @@ export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unkno
  * method (a passphrase) even an unexpected error's text is scrubbed of the input's values before it is logged.
  */
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
-  return async (method, input) => {
+  return async (method, input, caller) => {
     if (!isMethodName(method)) {
       logger.log('warn', 'Rejected a call to an unknown method', { method: String(method).slice(0, 80) });
       return fail('unknown-method', 'This version of Focal Desk does not offer that action.');
@@ -29,7 +34,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       return fail('invalid-input', 'Some of the information given is not valid.', issues);
     }
     try {
-      return ok(await callHandler(handlers, method, parsed.data));
+      return ok(await runAsCaller(caller, () => callHandler(handlers, method, parsed.data)));
     } catch (error: unknown) {
       if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.extras);
       const detail = describe(error);

@@ -7,6 +7,7 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { collectionSchemas } from '../../../shared/schemas/collections';
 import type { Contact } from '../../../shared/schemas/contact';
 import type { Country } from '../../../shared/schemas/country';
+import type { LibraryDocument } from '../../../shared/schemas/document';
 import type { Organisation } from '../../../shared/schemas/organisation';
 import { migrationStrategies } from './migrations';
 import { getRxStorageSQLite, storeFilePath } from './storage';
@@ -18,6 +19,7 @@ export interface FocalCollections {
   readonly countries: RxCollection<Country>;
   readonly organisations: RxCollection<Organisation>;
   readonly contacts: RxCollection<Contact>;
+  readonly documents: RxCollection<LibraryDocument>;
 }
 
 export type FocalDatabase = RxDatabase<FocalCollections>;
@@ -57,6 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<FocalD
       countries: { schema: collectionSchemas.countries, migrationStrategies: migrationStrategies.countries },
       organisations: { schema: collectionSchemas.organisations, migrationStrategies: migrationStrategies.organisations },
       contacts: { schema: collectionSchemas.contacts, migrationStrategies: migrationStrategies.contacts },
+      documents: { schema: collectionSchemas.documents, migrationStrategies: migrationStrategies.documents },
     });
   } catch (error: unknown) {
     await database.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Contact } from '../../../shared/schemas/contact';
 import { MAX_LIVE_LISTS } from './contact-list';
 import { useDirectoryCore, type DirectoryTestCore } from './testing/directory-test-kit';
@@ -9,6 +10,14 @@ async function people(t: DirectoryTestCore, names: readonly string[]): Promise<s
   const ids: string[] = [];
   for (const displayName of names) ids.push((await t.call('directory.contacts.create', { contact: { displayName } })).id);
   return ids;
+}
+
+/** Calls a method as the client `clientId` (a window or socket); throws with the error when it fails. */
+async function callAs<M extends MethodName>(t: DirectoryTestCore, clientId: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await t.core.dispatch(method, input, { clientId });
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  // The dispatcher ran this method's handler.
+  return result.value as MethodOutput<M>;
 }
 
 describe('live contact lists', () => {
@@ -174,4 +183,48 @@ describe('live contact lists', () => {
     const found = await restarted.call('directory.contacts.watch', { filter: { search: 'under-secretary' }, range });
     expect(found.rows.map((row) => row.displayName)).toEqual(['R2P Focal Point — Denmark']);
   }, 120_000);
+
+  describe('that belong to a client', () => {
+    it('end with their client, and only theirs; that client’s later pushes stop', async () => {
+      const t = await kit.start();
+      await people(t, ['Adjoa', 'Bram', 'Chidi']);
+      const addressed: (string | null)[] = [];
+      t.core.events.subscribe((event, to) => {
+        if (event.name === 'directory.contacts.window') addressed.push(to);
+      });
+      const a = await callAs(t, 'window-a', 'directory.contacts.watch', { filter: {}, range });
+      const b = await callAs(t, 'socket-b', 'directory.contacts.watch', { filter: {}, range });
+      const unowned = await t.call('directory.contacts.watch', { filter: {}, range });
+
+      t.core.clientGone('window-a');
+      t.core.clientGone('never-seen');
+      expect((await t.failure('directory.contacts.rewatch', { subscriptionId: a.subscriptionId, range })).code).toBe('not-found');
+      expect((await callAs(t, 'socket-b', 'directory.contacts.rewatch', { subscriptionId: b.subscriptionId, range })).total).toBe(3);
+      expect((await t.call('directory.contacts.rewatch', { subscriptionId: unowned.subscriptionId, range })).total).toBe(3);
+
+      // A change is worked out for the lists still live, and each window is addressed to its own client.
+      t.flush();
+      t.events.length = 0;
+      await people(t, ['Aaron']);
+      t.flush();
+      expect(t.windows().map((window) => window.subscriptionId).sort()).toEqual([b.subscriptionId, unowned.subscriptionId].sort());
+      expect(addressed.sort()).toEqual(['socket-b', null].sort());
+    });
+
+    it('cannot be moved or ended by another client, and are not kept for a client already gone', async () => {
+      const t = await kit.start();
+      await people(t, ['Adjoa']);
+      const b = await callAs(t, 'socket-b', 'directory.contacts.watch', { filter: {}, range });
+      const other = await t.core.dispatch('directory.contacts.rewatch', { subscriptionId: b.subscriptionId, range }, { clientId: 'socket-c' });
+      expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await callAs(t, 'socket-c', 'directory.contacts.unwatch', { subscriptionId: b.subscriptionId })).toEqual({ stopped: false });
+      expect((await callAs(t, 'socket-b', 'directory.contacts.rewatch', { subscriptionId: b.subscriptionId, range })).total).toBe(1);
+
+      // A watch that was on its way when its client went is answered, but no list stays live for it.
+      t.core.clientGone('socket-b');
+      const late = await callAs(t, 'socket-b', 'directory.contacts.watch', { filter: {}, range });
+      expect(late.total).toBe(1);
+      expect((await t.failure('directory.contacts.rewatch', { subscriptionId: late.subscriptionId, range })).code).toBe('not-found');
+    });
+  });
 });

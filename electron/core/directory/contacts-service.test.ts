@@ -87,7 +87,7 @@ describe('contacts', () => {
     expect(unknown).toMatchObject({
       code: 'invalid-input',
       issues: [
-        { path: 'contact.countryId', code: 'unknown-country', message: 'There is no country with the code ZZ in the directory.' },
+        { path: 'contact.countryId', code: 'unknown-country', message: 'ZZ is not an ISO 3166 country code.' },
         { path: 'contact.organisationId', code: 'unknown-organisation' },
       ],
     });
@@ -132,6 +132,30 @@ describe('contacts', () => {
     // Once the first is deleted, its address is free again.
     await t.call('directory.contacts.delete', { id: first.id });
     await t.call('directory.contacts.update', { id: second.id, changes: { emails: [{ value: 'a@example.org' }] } });
+  });
+
+  it('refuses to restore a contact whose address another live contact now holds, naming both', async () => {
+    const t = await kit.start();
+    const first = await t.call('directory.contacts.create', {
+      contact: { displayName: 'Amina Diallo', emails: [{ value: 'amina@example.org' }, { value: 'desk@example.org' }] },
+    });
+    await t.call('directory.contacts.delete', { id: first.id });
+    const second = await t.call('directory.contacts.create', { contact: { displayName: 'Desk officer', emails: [{ value: 'Desk@Example.org' }] } });
+
+    const refused = await t.failure('directory.contacts.restore', { id: first.id });
+    expect(refused).toEqual({
+      code: 'conflict',
+      message:
+        'Amina Diallo cannot be restored: desk@example.org now belongs to Desk officer. Change or remove that address on the other contact first, then restore again.',
+    });
+    // Nothing was restored: the contact is still deleted and out of the lists.
+    expect((await t.call('directory.contacts.get', { id: first.id })).deletedAt).not.toBeNull();
+    expect((await t.call('directory.contacts.watch', { filter: { search: 'Amina' }, range: { offset: 0, limit: 10 } })).total).toBe(0);
+
+    // A deleted holder is no obstacle, and once the address is free again the restore goes through.
+    await t.call('directory.contacts.delete', { id: second.id });
+    expect((await t.call('directory.contacts.restore', { id: first.id })).deletedAt).toBeNull();
+    expect((await t.failure('directory.contacts.restore', { id: second.id })).message).toMatch(/^Desk officer cannot be restored: Desk@Example\.org now belongs to Amina Diallo\./);
   });
 
   it('answers not-found for an id the directory does not hold', async () => {

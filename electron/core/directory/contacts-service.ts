@@ -5,11 +5,13 @@ import { AppFailure } from '../app-failure';
 import { timestamp, type DirectoryContext } from './directory-context';
 import { newContactId } from './ids';
 import { countryIssues, emailIssues, organisationIssues, throwIfIssues, unique } from './reference-checks';
+import { withReferencedCountries } from './reference-countries';
 
 /**
  * Contacts: read, create, edit, delete (soft: `deletedAt` is set, the document stays and `restore` clears it).
  * Failures: `not-found` for an id the directory does not hold; `invalid-input` with field issues for an unknown
- * country or organisation (or a deleted one) and an e-mail address another live contact already has.
+ * country or organisation (or a deleted one) and an e-mail address another live contact already has; `conflict` for
+ * restoring a contact one of whose addresses another live contact has taken meanwhile (nothing is restored).
  */
 export interface ContactsService {
   get(id: string): ContactDetail;
@@ -58,8 +60,11 @@ export function createContactsService(context: DirectoryContext): ContactsServic
           ...organisationIssues(cache, fields.organisationId, 'contact.organisationId'),
           ...emailIssues(cache, null, fields.emails, 'contact.emails'),
         ]);
-        const document = await database.contacts.insert(newContact(fields, { now: timestamp(context) }));
-        return rows.contactDetail(document.toMutableJSON());
+        const now = timestamp(context);
+        return withReferencedCountries(context, [fields.countryId], now, async () => {
+          const document = await database.contacts.insert(newContact(fields, { now }));
+          return rows.contactDetail(document.toMutableJSON());
+        });
       }),
     update: (id, changes) =>
       writes.run(async () => {
@@ -72,11 +77,13 @@ export function createContactsService(context: DirectoryContext): ContactsServic
           ...emailIssues(cache, id, changes.emails, 'changes.emails'),
         ]);
         if (Object.keys(changes).length === 0) return rows.contactDetail(current);
-        return patch(id, {
-          ...changes,
-          ...(changes.roles === undefined ? {} : { roles: unique(changes.roles) }),
-          ...(changes.tags === undefined ? {} : { tags: unique(changes.tags) }),
-        });
+        return withReferencedCountries(context, [changes.countryId], timestamp(context), () =>
+          patch(id, {
+            ...changes,
+            ...(changes.roles === undefined ? {} : { roles: unique(changes.roles) }),
+            ...(changes.tags === undefined ? {} : { tags: unique(changes.tags) }),
+          }),
+        );
       }),
     remove: (id) =>
       writes.run(async () => {
@@ -88,7 +95,30 @@ export function createContactsService(context: DirectoryContext): ContactsServic
       writes.run(async () => {
         const current = existing(id);
         if (current.deletedAt === null) return rows.contactDetail(current);
+        throwIfAddressTaken(context, current);
         return patch(id, { deletedAt: null });
       }),
   };
+}
+
+/**
+ * Refuses to bring `contact` back while another live contact holds one of its addresses: two live contacts would then
+ * share it, which creating or editing never allows. The message names each address and who holds it now.
+ */
+function throwIfAddressTaken(context: Pick<DirectoryContext, 'cache'>, contact: Contact): void {
+  const { cache } = context;
+  const taken: string[] = [];
+  for (const email of contact.emails) {
+    for (const holderId of cache.contactsWithEmail(email.value)) {
+      const holder = cache.contacts.get(holderId);
+      if (holderId === contact.id || holder === undefined || holder.deletedAt !== null) continue;
+      taken.push(`${email.value} now belongs to ${holder.displayName}`);
+      break;
+    }
+  }
+  if (taken.length === 0) return;
+  throw new AppFailure(
+    'conflict',
+    `${contact.displayName} cannot be restored: ${taken.join('; ')}. Change or remove that address on the other contact first, then restore again.`,
+  );
 }

@@ -77,9 +77,11 @@ describe('countries and country pages', () => {
     expect(after.focalPoints).toHaveLength(1);
   });
 
-  it('answers not-found for a code the directory does not hold', async () => {
+  it('answers not-found for a code that is neither held nor ISO', async () => {
     const t = await kit.start();
-    expect(await t.failure('directory.countries.get', { id: 'dk' })).toMatchObject({ code: 'not-found' });
-    expect((await t.failure('directory.countries.update', { id: 'dk', changes: { coHost: false } })).code).toBe('not-found');
+    expect(await t.failure('directory.countries.get', { id: 'zz' })).toMatchObject({ code: 'not-found' });
+    expect((await t.failure('directory.countries.update', { id: 'zz', changes: { coHost: false } })).code).toBe('not-found');
+    // An ISO code the directory does not hold has a page (see reference-countries.test.ts).
+    expect((await t.call('directory.countries.get', { id: 'dk' })).country.networkStatus).toBe('none');
   });
 });

@@ -3,19 +3,25 @@ import type { Contact } from '../../../shared/schemas/contact';
 import type { Organisation } from '../../../shared/schemas/organisation';
 import { AppFailure } from '../app-failure';
 import { nameCollator, type DirectoryCache } from './directory-cache';
+import { referenceCountry } from './reference-countries';
 import type { DirectoryRows } from './rows';
+
+/** `not-found` for a country code that is neither held nor ISO, worded for a person. */
+export function unknownCountryFailure(countryId: string): AppFailure {
+  return new AppFailure('not-found', `There is no country with the code ${countryId.toUpperCase()}: it is not an ISO 3166 country code.`);
+}
 
 /**
  * A country page: the country, its focal points, and its stakeholder map — the tree of its live organisations
  * (ministries, their departments, agencies; as in Denmark's mapping exercise) with the live contacts linked to each
  * node — plus the country's contacts linked to none of them. An organisation whose parent is deleted or belongs to
- * another country is shown at the top of the tree rather than lost. `not-found` for a code the directory lacks.
+ * another country is shown at the top of the tree rather than lost. An ISO country the directory does not hold yet
+ * has a page too: the country as it would start (see reference-countries.ts, `updatedAt` is `now`), with whatever
+ * refers to it. `not-found` for a code that is neither held nor ISO.
  */
-export function buildCountryPage(cache: DirectoryCache, rows: DirectoryRows, countryId: string): CountryPage {
-  const country = cache.countries.get(countryId);
-  if (country === undefined) {
-    throw new AppFailure('not-found', `There is no country with the code ${countryId.toUpperCase()} in the directory.`);
-  }
+export function buildCountryPage(cache: DirectoryCache, rows: DirectoryRows, countryId: string, now: string): CountryPage {
+  const country = cache.countries.get(countryId) ?? referenceCountry(countryId, now);
+  if (country === undefined) throw unknownCountryFailure(countryId);
   const organisations = new Map<string, Organisation>();
   for (const id of cache.organisationsOfCountry(countryId)) {
     const organisation = cache.organisations.get(id);

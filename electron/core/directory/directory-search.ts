@@ -4,7 +4,7 @@ import type { Contact } from '../../../shared/schemas/contact';
 import type { Country } from '../../../shared/schemas/country';
 import type { Organisation } from '../../../shared/schemas/organisation';
 import { createSearchIndex, type SearchField, type SearchIndex } from '../search';
-import type { DirectoryCache, DirectoryChange } from './directory-cache';
+import { nameCollator, type DirectoryCache, type DirectoryChange } from './directory-cache';
 import { joinDetail, organisationKindLabels, regionLabels } from './labels';
 import type { DirectoryRows } from './rows';
 
@@ -18,7 +18,10 @@ import type { DirectoryRows } from './rows';
  * still waiting to be indexed is indexed from the cache when its turn comes, so changes to it need no work before.
  */
 export interface DirectorySearch {
-  /** Best hits first over contacts, organisations and countries, deleted ones left out. */
+  /**
+   * Best hits first over contacts, organisations and countries, deleted ones left out; a country found is followed by
+   * its live focal points (see FOCAL_POINTS_PER_COUNTRY), each hit once, `limit` hits at most.
+   */
   search(text: string, limit: number): SearchResult;
   /** Every contact id matching `text` (deleted ones included), best match first. */
   matchingContactIds(text: string): readonly string[];
@@ -30,6 +33,17 @@ export interface DirectorySearch {
 
 /** Documents indexed per turn of the event loop while the index fills. */
 const FILL_SLICE = 250;
+
+/**
+ * A country found is followed by its focal points (someone typing "danem" is most often looking for Denmark's focal
+ * point), at most this many per country, for at most the first PROMOTING_COUNTRIES countries among the hits, so a
+ * query matching many countries ("eu" finds every member by its regional organisation) still shows other hits.
+ */
+const FOCAL_POINTS_PER_COUNTRY = 3;
+const PROMOTING_COUNTRIES = 2;
+
+const isLiveFocalPoint = (contact: Contact | undefined): contact is Contact =>
+  contact !== undefined && contact.deletedAt === null && contact.roles.includes('focal-point');
 
 /** Languages of the interface: a country is found by its name in each ("Danemark" finds Denmark). */
 const INTERFACE_LANGUAGES = ['en', 'fr'] as const;
@@ -63,6 +77,32 @@ export function createDirectorySearch(cache: DirectoryCache, rows: DirectoryRows
     entries.filter(([text]) => text.trim() !== '').map(([text, weight]) => ({ text, weight }));
 
   const countryName = (id: string): string => (id === '' ? '' : (cache.countries.get(id)?.name ?? ''));
+
+  /** Ids of the live focal points of each country, kept from the cache's changes (the index's filling aside). */
+  const focalPoints = new Map<string, Set<string>>();
+  const placeFocalPoint = (id: string, before: Contact | undefined, after: Contact | undefined): void => {
+    if (isLiveFocalPoint(before)) {
+      const group = focalPoints.get(before.countryId);
+      group?.delete(id);
+      if (group?.size === 0) focalPoints.delete(before.countryId);
+    }
+    if (isLiveFocalPoint(after) && after.countryId !== '') {
+      let group = focalPoints.get(after.countryId);
+      if (group === undefined) {
+        group = new Set();
+        focalPoints.set(after.countryId, group);
+      }
+      group.add(id);
+    }
+  };
+  for (const contact of cache.contacts.values()) placeFocalPoint(contact.id, undefined, contact);
+  /** A country's live focal points by name, at most FOCAL_POINTS_PER_COUNTRY: O(its focal points). */
+  const focalPointsOf = (countryId: string): readonly Contact[] =>
+    [...(focalPoints.get(countryId) ?? [])]
+      .map((id) => cache.contacts.get(id))
+      .filter(isLiveFocalPoint)
+      .sort((a, b) => nameCollator.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : 1))
+      .slice(0, FOCAL_POINTS_PER_COUNTRY);
   /** Every name a person may type for a country: the stored one and the interface languages' ones. */
   const countryFields = (id: string, weight: number): (readonly [string, number])[] => {
     const country = id === '' ? undefined : cache.countries.get(id);
@@ -202,6 +242,7 @@ export function createDirectorySearch(cache: DirectoryCache, rows: DirectoryRows
   const apply = (change: DirectoryChange): void => {
     switch (change.collection) {
       case 'contacts':
+        placeFocalPoint(change.id, change.before, change.after);
         if (change.after === undefined) unindex('contact', change.id);
         else indexContact(change.after);
         break;
@@ -232,22 +273,50 @@ export function createDirectorySearch(cache: DirectoryCache, rows: DirectoryRows
     for (const change of changes) apply(change);
   });
 
+  const contactHit = (contact: Contact): SearchHit => {
+    const country = countryName(contact.countryId);
+    return {
+      kind: 'contact',
+      id: contact.id,
+      label: contact.displayName,
+      detail: joinDetail(contact.title, country),
+      title: contact.title,
+      countryId: contact.countryId,
+      countryName: country,
+    };
+  };
   const hit = (kind: SearchHitKind, id: string): SearchHit | undefined => {
     switch (kind) {
       case 'contact': {
         const contact = cache.contacts.get(id);
-        if (contact === undefined) return undefined;
-        return { kind, id, label: contact.displayName, detail: joinDetail(contact.title, countryName(contact.countryId)) };
+        return contact === undefined ? undefined : contactHit(contact);
       }
       case 'organisation': {
         const organisation = cache.organisations.get(id);
         if (organisation === undefined) return undefined;
-        const detail = joinDetail(organisationKindLabels[organisation.kind], countryName(organisation.countryId));
-        return { kind, id, label: organisation.name, detail };
+        const country = countryName(organisation.countryId);
+        return {
+          kind,
+          id,
+          label: organisation.name,
+          detail: joinDetail(organisationKindLabels[organisation.kind], country),
+          organisationKind: organisation.kind,
+          countryId: organisation.countryId,
+          countryName: country,
+        };
       }
       case 'country': {
         const country = cache.countries.get(id);
-        return country === undefined ? undefined : { kind, id, label: country.name, detail: regionLabels[country.region] };
+        if (country === undefined) return undefined;
+        return {
+          kind,
+          id,
+          label: country.name,
+          detail: regionLabels[country.region],
+          countryId: country.id,
+          countryName: country.name,
+          region: country.region,
+        };
       }
     }
   };
@@ -256,13 +325,29 @@ export function createDirectorySearch(cache: DirectoryCache, rows: DirectoryRows
     search(text, limit) {
       const started = performance.now();
       complete();
+      // Each focal point shown after its country takes a hit's place and skips at most one later match (itself), so
+      // this many matches still fill `limit`.
       const matches = index.search(text, { limit: limit + deleted.size });
       const hits: SearchHit[] = [];
+      const shown = new Set<string>();
+      let promoting = PROMOTING_COUNTRIES;
       for (const match of matches) {
         if (hits.length >= limit) break;
-        if (deleted.has(key(match.kind, match.id))) continue;
+        const matchKey = key(match.kind, match.id);
+        if (deleted.has(matchKey) || shown.has(matchKey)) continue;
         const found = hit(match.kind, match.id);
-        if (found !== undefined) hits.push(found);
+        if (found === undefined) continue;
+        hits.push(found);
+        shown.add(matchKey);
+        if (found.kind !== 'country' || promoting === 0) continue;
+        promoting -= 1;
+        for (const contact of focalPointsOf(found.id)) {
+          const contactKey = key('contact', contact.id);
+          if (hits.length >= limit) break;
+          if (shown.has(contactKey)) continue;
+          hits.push(contactHit(contact));
+          shown.add(contactKey);
+        }
       }
       return { hits, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
     },

@@ -1,4 +1,6 @@
 import type { ImportFormat, ImportPreview, ImportReport, CsvTargetField } from '../../../shared/api/directory';
+import type { ImportProgress } from '../../../shared/api/events';
+import { importFileFieldIssue } from '../../../shared/api/import-issues';
 import type { ContactFields } from '../../../shared/domain/directory-input';
 import type { Contact } from '../../../shared/schemas/contact';
 import type { Organisation, OrganisationKind } from '../../../shared/schemas/organisation';
@@ -8,6 +10,7 @@ import { normaliseForSearch } from '../search';
 import { newContact } from './contacts-service';
 import { timestamp, type DirectoryContext } from './directory-context';
 import { newEphemeralId } from './ids';
+import { readVCardInSteps } from './import-reading';
 import {
   InterchangeFileError,
   type CsvDelimiter,
@@ -20,10 +23,16 @@ import {
 } from './interchange';
 import { newOrganisation } from './organisations-service';
 import { unique } from './reference-checks';
+import { missingCountries, referenceCountriesNotHeld } from './reference-countries';
 import { createUndoableWrites } from './undoable-writes';
 
 /** A preview can be committed for this long (and until the next preview replaces it). */
 export const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
+/** Contacts one write of a commit holds: a commit says how far it got, and lets other calls in, after each. */
+export const WRITE_STEP = 1_000;
+
+/** Receives the steps of a preview or a commit (shared/api/events.ts `ImportProgress`). */
+export type ImportProgressListener = (progress: ImportProgress) => void;
 
 export interface ImportRequest {
   readonly format: ImportFormat;
@@ -47,15 +56,43 @@ export interface ImportHooks {
  * imported), and `conflict` when the directory changed since the preview in a way that changes the plan.
  */
 export interface ImportService {
+  /** Reads and plans in one go: for in-process callers with small files (tests, scripts). */
   preview(request: ImportRequest): ImportPreview;
-  commit(previewId: string): Promise<ImportReport>;
+  /**
+   * The same preview, read a step at a time (about a thousand cards each), yielding to the event loop between steps
+   * and telling `onProgress` after each (`reading`, then `checking`), so a 20,000-card file neither leaves the person
+   * without news nor holds up other calls. A later preview's result replaces this one's, whichever finishes first.
+   */
+  previewInSteps(request: ImportRequest, onProgress?: ImportProgressListener): Promise<ImportPreview>;
+  /** Applies the preview; `onProgress` hears `checking`, then `writing` after each write of `WRITE_STEP` contacts. */
+  commit(previewId: string, onProgress?: ImportProgressListener): Promise<ImportReport>;
 }
 
 interface HeldPreview {
   readonly id: string;
+  /** Which preview started it: a preview that started earlier but finished later does not replace it. */
+  readonly sequence: number;
   readonly file: ParsedFile;
   readonly plan: ImportPlan;
   readonly expiresAt: number;
+}
+
+/** Lets the event loop run: progress events get out and other calls are answered between the steps of an import. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => {
+    setImmediate(resolve);
+  });
+}
+
+/** Sends the steps of one preview or commit to `listener`, leaving out a step that repeats the one before. */
+function progressOf(previewId: string, operation: ImportProgress['operation'], listener: ImportProgressListener | undefined) {
+  let last = '';
+  return (phase: ImportProgress['phase'], done: number, total: number): void => {
+    const key = `${phase}|${done}|${total}`;
+    if (listener === undefined || key === last) return;
+    last = key;
+    listener({ previewId, operation, phase, done, total });
+  };
 }
 
 /** What decides a commit: equal fingerprints mean the plan made now is the plan the person saw. */
@@ -66,11 +103,13 @@ function fingerprint(plan: ImportPlan): string {
 export function createImportService(context: DirectoryContext, logger: Logger, hooks: ImportHooks = {}): ImportService {
   const { cache, database } = context;
   let held: HeldPreview | null = null;
+  let previewsStarted = 0;
 
   const snapshot = () => ({
     contacts: [...cache.contacts.values()],
     organisations: [...cache.organisations.values()],
-    countries: [...cache.countries.values()],
+    // Any ISO country may be named, held or not: `apply` creates the ones not held yet (see reference-countries.ts).
+    countries: [...cache.countries.values(), ...referenceCountriesNotHeld(cache, timestamp(context))],
   });
 
   const parse = (request: ImportRequest): ParsedFile => {
@@ -85,6 +124,36 @@ export function createImportService(context: DirectoryContext, logger: Logger, h
       if (error instanceof InterchangeFileError) throw importFileFailure(error);
       throw error;
     }
+  };
+
+  /** `parse`, a step at a time for a vCard (a CSV is read in one step: its reader is whole-file). */
+  const parseInSteps = async (request: ImportRequest, reading: (done: number, total: number) => void): Promise<ParsedFile> => {
+    if (request.format !== 'vcard') {
+      const file = parse(request);
+      reading(file.records.length, file.records.length);
+      return file;
+    }
+    try {
+      return await readVCardInSteps(request.text, { onProgress: reading, pause });
+    } catch (error: unknown) {
+      if (error instanceof InterchangeFileError) throw importFileFailure(error);
+      throw error;
+    }
+  };
+
+  /** Keeps the plan for `commit` (unless a preview started later is already kept) and answers with what it shows. */
+  const hold = (id: string, sequence: number, file: ParsedFile, plan: ImportPlan): ImportPreview => {
+    if (held === null || held.sequence <= sequence) {
+      held = { id, sequence, file, plan, expiresAt: context.clock.now().getTime() + PREVIEW_LIFETIME_MS };
+    }
+    return {
+      previewId: id,
+      format: file.format,
+      columns: file.columns,
+      mapping: file.mapping,
+      rows: plan.rows,
+      counts: plan.counts,
+    };
   };
 
   /** Finds or creates (in `pending`) the organisation a planned contact names; '' when it names none. */
@@ -127,7 +196,7 @@ export function createImportService(context: DirectoryContext, logger: Logger, h
     };
   };
 
-  const apply = async (plan: ImportPlan): Promise<ImportReport> => {
+  const apply = async (plan: ImportPlan, writing: (done: number, total: number) => void): Promise<ImportReport> => {
     const now = timestamp(context);
     const finder = organisationFinder(now);
     const contacts: Contact[] = plan.creates.map((create) =>
@@ -146,14 +215,29 @@ export function createImportService(context: DirectoryContext, logger: Logger, h
       return { before, after };
     });
 
+    const referenced = [...finder.created, ...contacts, ...replaced.map((change) => change.after)].map((document) => document.countryId);
+    const countries = missingCountries(cache, referenced, now);
     const writes = createUndoableWrites();
     try {
       await hooks.beforeStep?.('organisations');
+      await writes.insert(database.countries, countries);
       await writes.insert(database.organisations, finder.created);
+      const total = contacts.length + replaced.length;
+      writing(0, total);
       await hooks.beforeStep?.('contacts');
-      await writes.insert(database.contacts, contacts);
+      // In steps, each taken back by `undo` like the rest: the import stays all or nothing.
+      for (let at = 0; at < contacts.length; at += WRITE_STEP) {
+        await writes.insert(database.contacts, contacts.slice(at, at + WRITE_STEP));
+        writing(Math.min(at + WRITE_STEP, contacts.length), total);
+        await pause();
+      }
       await hooks.beforeStep?.('updates');
-      await writes.replace(database.contacts, replaced);
+      for (let at = 0; at < replaced.length; at += WRITE_STEP) {
+        await writes.replace(database.contacts, replaced.slice(at, at + WRITE_STEP));
+        writing(contacts.length + Math.min(at + WRITE_STEP, replaced.length), total);
+        await pause();
+      }
+      writing(total, total);
     } catch (error: unknown) {
       await writes.undo().catch((undoError: unknown) => {
         logger.log('error', 'Could not take back a partly applied import', { error: String(undoError) });
@@ -176,20 +260,27 @@ export function createImportService(context: DirectoryContext, logger: Logger, h
 
   return {
     preview(request) {
+      const sequence = ++previewsStarted;
       const file = parse(request);
-      const plan = planImport(file, snapshot());
-      held = { id: newEphemeralId('imp'), file, plan, expiresAt: context.clock.now().getTime() + PREVIEW_LIFETIME_MS };
-      return {
-        previewId: held.id,
-        format: file.format,
-        columns: file.columns,
-        mapping: file.mapping,
-        rows: plan.rows,
-        counts: plan.counts,
-      };
+      return hold(newEphemeralId('imp'), sequence, file, planImport(file, snapshot()));
     },
-    commit: (previewId) =>
+    async previewInSteps(request, onProgress) {
+      const sequence = ++previewsStarted;
+      const id = newEphemeralId('imp');
+      const report = progressOf(id, 'preview', onProgress);
+      const file = await parseInSteps(request, (done, total) => {
+        report('reading', done, total);
+      });
+      const records = file.records.length;
+      report('checking', 0, records);
+      await pause();
+      const plan = planImport(file, snapshot());
+      report('checking', records, records);
+      return hold(id, sequence, file, plan);
+    },
+    commit: (previewId, onProgress) =>
       context.writes.run(async () => {
+        const report = progressOf(previewId, 'commit', onProgress);
         const preview = held;
         if (preview === null || preview.id !== previewId || context.clock.now().getTime() > preview.expiresAt) {
           throw new AppFailure('not-found', 'This import preview has expired or was replaced. Preview the file again.');
@@ -203,13 +294,20 @@ export function createImportService(context: DirectoryContext, logger: Logger, h
             `${errors.length} record(s) of the file are in error, so nothing was imported. Correct the file and preview it again.${where}`,
           );
         }
+        const records = preview.file.records.length;
+        report('checking', 0, records);
+        await pause();
         const plan = planImport(preview.file, snapshot());
         if (fingerprint(plan) !== fingerprint(preview.plan)) {
           throw new AppFailure('conflict', 'The directory changed since the preview. Preview the file again.');
         }
-        const report = await apply(plan);
-        held = null;
-        return report;
+        report('checking', records, records);
+        const answer = await apply(plan, (done, total) => {
+          report('writing', done, total);
+        });
+        // A preview made while this one was written is kept: it is the one the person now sees.
+        if (held === preview) held = null;
+        return answer;
       }),
   };
 }
@@ -217,5 +315,5 @@ export function createImportService(context: DirectoryContext, logger: Logger, h
 /** A file refused as a whole, worded for a person with its line. */
 export function importFileFailure(error: InterchangeFileError): AppFailure {
   const where = error.line === null || new RegExp(`\\bline ${error.line}\\b`, 'i').test(error.message) ? '' : ` (line ${error.line})`;
-  return new AppFailure('invalid-input', `${error.message}${where}`);
+  return new AppFailure('invalid-input', `${error.message}${where}`, [importFileFieldIssue(error.issue)]);
 }

@@ -6,6 +6,7 @@ import { nameCollator } from './directory-cache';
 import { timestamp, type DirectoryContext } from './directory-context';
 import { newOrganisationId } from './ids';
 import { countryIssues, parentIssues, throwIfIssues } from './reference-checks';
+import { withReferencedCountries } from './reference-countries';
 
 /**
  * Organisations: ministries, their departments, agencies, regional organisations, UN offices, civil society.
@@ -66,8 +67,11 @@ export function createOrganisationsService(context: DirectoryContext): Organisat
           ...countryIssues(cache, fields.countryId, 'organisation.countryId'),
           ...parentIssues(cache, null, fields.parentId, 'organisation.parentId'),
         ]);
-        const document = await database.organisations.insert(newOrganisation(fields, { now: timestamp(context) }));
-        return rows.organisationDetail(document.toMutableJSON());
+        const now = timestamp(context);
+        return withReferencedCountries(context, [fields.countryId], now, async () => {
+          const document = await database.organisations.insert(newOrganisation(fields, { now }));
+          return rows.organisationDetail(document.toMutableJSON());
+        });
       }),
     update: (id, changes) =>
       writes.run(async () => {
@@ -77,7 +81,7 @@ export function createOrganisationsService(context: DirectoryContext): Organisat
           ...(changes.parentId === current.parentId ? [] : parentIssues(cache, id, changes.parentId, 'changes.parentId')),
         ]);
         if (Object.keys(changes).length === 0) return rows.organisationDetail(current);
-        return patch(id, changes);
+        return withReferencedCountries(context, [changes.countryId], timestamp(context), () => patch(id, changes));
       }),
     remove: (id) =>
       writes.run(async () => {

@@ -1,12 +1,14 @@
 import type { FieldIssue } from '../../../shared/api/result';
+import { isoCountry } from '../../../shared/domain/iso-countries';
 import type { Organisation } from '../../../shared/schemas/organisation';
 import { AppFailure } from '../app-failure';
 import type { DirectoryCache } from './directory-cache';
 import { emailKey } from './directory-cache';
 
 /**
- * Rules that need the rest of the directory (the shapes are the contract's): a country or organisation that must
- * exist, a parent that must not be the organisation itself or inside it, an e-mail address no other contact holds.
+ * Rules that need the rest of the directory (the shapes are the contract's): a country that must be held or ISO, an
+ * organisation that must exist, a parent that must not be the organisation itself or inside it, an e-mail address no
+ * other contact holds.
  * Issue paths start at the method's input (`contact.emails.0.value`), like the dispatcher's; codes are the ones the
  * renderer words (unknown-country, unknown-organisation, unknown-parent, parent-cycle, duplicate-email).
  */
@@ -16,9 +18,13 @@ export function throwIfIssues(issues: readonly FieldIssue[]): void {
   if (issues.length > 0) throw new AppFailure('invalid-input', 'Some of the information given is not valid.', issues);
 }
 
+/**
+ * A country must be one the directory holds or any ISO 3166-1 code (see reference-countries.ts: the writes create
+ * the document on demand). Only a code that is neither is `unknown-country`.
+ */
 export function countryIssues(cache: DirectoryCache, countryId: string | undefined, path: string): FieldIssue[] {
-  if (countryId === undefined || countryId === '' || cache.countries.has(countryId)) return [];
-  const message = `There is no country with the code ${countryId.toUpperCase()} in the directory.`;
+  if (countryId === undefined || countryId === '' || cache.countries.has(countryId) || isoCountry(countryId) !== undefined) return [];
+  const message = `${countryId.toUpperCase()} is not an ISO 3166 country code.`;
   return [{ path, message, code: 'unknown-country' }];
 }
 

@@ -41,6 +41,11 @@ export interface StoreGate {
   database(): FocalDatabase;
   /** The database as soon as it is open; rejects if the core closes first. */
   whenOpen(): Promise<FocalDatabase>;
+  /**
+   * The 32-byte key the open store is encrypted with, for what must be encrypted alongside it (the documents' files
+   * and their search index); null for an unencrypted store. Throws `AppFailure('locked')` while the store is locked.
+   */
+  storeKey(): Uint8Array | null;
   /** Opens a `locked` store. See `app.unlock` in shared/api/lock.ts for the failures. */
   unlock(passphrase: string): Promise<LockStatus>;
   /** Protects a new store (`needs-passphrase-setup`) with a passphrase and opens it. See `app.setPassphrase`. */
@@ -63,6 +68,7 @@ export async function openStoreGate(options: StoreGateOptions): Promise<StoreGat
   const backoff = createUnlockBackoff();
   const waiters: { resolve: (database: FocalDatabase) => void; reject: (error: unknown) => void }[] = [];
   let database: FocalDatabase | null = null;
+  let openKey: Uint8Array | null = null;
   let encrypted = answer.kind !== 'unencrypted';
   let state: LockState;
   let running: Promise<unknown> | null = null;
@@ -82,6 +88,7 @@ export async function openStoreGate(options: StoreGateOptions): Promise<StoreGat
     case 'key':
     case 'unencrypted':
       database = await openDatabase({ directory: storeDirectory, keyHex: answer.kind === 'key' ? answer.key.hex : undefined });
+      openKey = answer.kind === 'key' ? Buffer.from(answer.key.hex, 'hex') : null;
       state = 'open';
       break;
     case 'passphrase-needed':
@@ -131,6 +138,7 @@ export async function openStoreGate(options: StoreGateOptions): Promise<StoreGat
       throw new AppFailure('unavailable', 'Focal Desk is closing.');
     }
     database = opened;
+    openKey = Buffer.from(key.hex, 'hex');
     encrypted = true;
     announce('open');
     for (const waiter of waiters.splice(0)) waiter.resolve(opened);
@@ -146,6 +154,10 @@ export async function openStoreGate(options: StoreGateOptions): Promise<StoreGat
       if (database !== null) return Promise.resolve(database);
       if (closed) return Promise.reject(new AppFailure('unavailable', 'Focal Desk closed before the store was opened.'));
       return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+    },
+    storeKey() {
+      if (database === null) throw new AppFailure('locked', LOCKED_MESSAGE);
+      return openKey;
     },
     unlock: (passphrase) =>
       exclusive(async () => {
@@ -201,6 +213,8 @@ export async function openStoreGate(options: StoreGateOptions): Promise<StoreGat
       for (const waiter of waiters.splice(0)) waiter.reject(notOpened);
       const open = database;
       database = null;
+      openKey?.fill(0);
+      openKey = null;
       await open?.close();
     },
   };

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { CsvTargetField, ImportFormat, ImportPreview, ImportReport } from '../../../shared/api/directory';
+import type { ImportProgress } from '../../../shared/api/events';
 import type { AppError } from '../../../shared/api/result';
-import { getBridge } from '../api/client';
+import { getBridge, onCoreEvent } from '../api/client';
 
 /** The delimiters a CSV may use; '' lets the core guess. */
 export const csvDelimiters = ['', ',', ';', '\t', '|'] as const;
@@ -30,6 +31,8 @@ export interface ImportState {
   readonly preview: ImportPreview | null;
   readonly report: ImportReport | null;
   readonly busy: boolean;
+  /** How far the preview or commit under way has got (the core's `directory.import.progress`); null before its first step. */
+  readonly progress: ImportProgress | null;
   /** The core refused a preview or a commit. */
   readonly error: AppError | null;
   readonly reset: () => void;
@@ -57,10 +60,31 @@ const initial = {
   preview: null,
   report: null,
   busy: false,
+  progress: null,
   error: null,
 } as const satisfies Partial<ImportState>;
 
 let latest = 0;
+
+/**
+ * Shows the core's progress steps while `call` runs, for as long as `ticket` is the latest request. The core sends a
+ * client only its own import's steps; `belongs` also keeps out those of another kind (a commit's during a preview).
+ */
+async function withProgress<T>(
+  ticket: number,
+  belongs: (progress: ImportProgress) => boolean,
+  show: (progress: ImportProgress) => void,
+  call: () => Promise<T>,
+): Promise<T> {
+  const stop = onCoreEvent('directory.import.progress', (progress) => {
+    if (ticket === latest && belongs(progress)) show(progress);
+  });
+  try {
+    return await call();
+  } finally {
+    stop();
+  }
+}
 
 /**
  * The import dialog's steps: choose a file → (CSV) map its columns → preview what would happen, row by row → commit →
@@ -71,19 +95,27 @@ export const useImportStore = create<ImportState>()((set, get) => {
     const { file, mapping, delimiter } = get();
     if (file === null) return null;
     const ticket = ++latest;
-    set({ busy: true, error: null });
-    const result = await getBridge()['directory.import.preview']({
-      format: file.format,
-      text: file.text,
-      ...(withMapping && file.format === 'csv' ? { mapping: { ...mapping } } : {}),
-      ...(delimiter === '' || file.format !== 'csv' ? {} : { delimiter }),
-    });
+    set({ busy: true, progress: null, error: null });
+    const result = await withProgress(
+      ticket,
+      (progress) => progress.operation === 'preview',
+      (progress) => {
+        set({ progress });
+      },
+      () =>
+        getBridge()['directory.import.preview']({
+          format: file.format,
+          text: file.text,
+          ...(withMapping && file.format === 'csv' ? { mapping: { ...mapping } } : {}),
+          ...(delimiter === '' || file.format !== 'csv' ? {} : { delimiter }),
+        }),
+    );
     if (ticket !== latest) return null;
     if (!result.ok) {
-      set({ busy: false, error: result.error });
+      set({ busy: false, progress: null, error: result.error });
       return null;
     }
-    set({ busy: false });
+    set({ busy: false, progress: null });
     return result.value;
   };
 
@@ -123,13 +155,21 @@ export const useImportStore = create<ImportState>()((set, get) => {
     commit: async () => {
       const preview = get().preview;
       if (preview === null || preview.counts.error > 0 || get().busy) return false;
-      set({ busy: true, error: null });
-      const result = await getBridge()['directory.import.commit']({ previewId: preview.previewId });
+      const ticket = latest;
+      set({ busy: true, progress: null, error: null });
+      const result = await withProgress(
+        ticket,
+        (progress) => progress.operation === 'commit' && progress.previewId === preview.previewId,
+        (progress) => {
+          set({ progress });
+        },
+        () => getBridge()['directory.import.commit']({ previewId: preview.previewId }),
+      );
       if (!result.ok) {
-        set({ busy: false, error: result.error });
+        set({ busy: false, progress: null, error: result.error });
         return false;
       }
-      set({ busy: false, step: 'report', report: result.value });
+      set({ busy: false, progress: null, step: 'report', report: result.value });
       return true;
     },
   };

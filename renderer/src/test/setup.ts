@@ -9,6 +9,7 @@ import { useContactStore } from '../stores/use-contact-store';
 import { useCountryStore } from '../stores/use-country-store';
 import { useDirectoryStore } from '../stores/use-directory-store';
 import { useDirectoryViewStore } from '../stores/use-directory-view-store';
+import { resetDocumentStores } from './fake-documents';
 import { useImportStore } from '../stores/use-import-store';
 import { resetLockTimers, useLockStore } from '../stores/use-lock-store';
 import { useNavigationStore } from '../stores/use-navigation-store';
@@ -37,6 +38,7 @@ beforeEach(() => {
   useSearchStore.setState(useSearchStore.getInitialState());
   useContactListStore.setState(useContactListStore.getInitialState());
   resetContactList();
+  resetDocumentStores();
   installApiClient(null);
 });
 

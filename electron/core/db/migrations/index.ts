@@ -10,4 +10,5 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   countries: {},
   organisations: {},
   contacts: {},
+  documents: {},
 };

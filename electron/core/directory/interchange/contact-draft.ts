@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { csvTargetFields, type CsvTargetField } from '../../../../shared/api/directory';
+import type { ImportIssue, ImportIssueParams, ImportRecordIssueCode } from '../../../../shared/api/import-issues';
 import { contactInput, type ContactInput } from '../../../../shared/domain/directory-input';
 import type { ContactRole } from '../../../../shared/schemas/contact';
 import type { ChannelKind } from './field-values';
@@ -6,8 +8,9 @@ import type { ImportedContact } from './interchange-types';
 
 /**
  * A contact being read from a file, with where each value came from, and its validation by `contactInput` into an
- * ImportedContact or messages naming the field, the problem, the value and its place ("email: Not a valid e-mail
- * address: "jane@" (line 14, EMAIL)"). Both readers fill a draft; only this module turns it into a record.
+ * ImportedContact or issues naming the field, the problem, the value and its place ("email: Not a valid e-mail
+ * address: "jane@" (line 14, EMAIL)", code `invalid-email`). Both readers fill a draft; only this module turns it into
+ * a record.
  */
 
 /** Where a value was found: a vCard line and property, or a CSV column. */
@@ -46,8 +49,8 @@ export interface ContactDraft {
   countryText: string;
   /** Where scalar and list fields came from (the first source of each). */
   readonly sources: Map<ScalarField | ListField, FieldSource>;
-  /** Problems found while reading (an unreadable line, an unknown role), already worded. */
-  readonly problems: string[];
+  /** Problems found while reading (an unreadable line, an unknown role). */
+  readonly problems: ImportIssue[];
 }
 
 /** A draft with every field empty, for a reader to fill. */
@@ -100,6 +103,22 @@ export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
+/** The contact field a field key names, as import issues name it (`emails` → `email`); undefined for none. */
+function targetField(field: string): CsvTargetField | undefined {
+  const target = field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field;
+  return (csvTargetFields as readonly string[]).includes(target) ? (target as CsvTargetField) : undefined;
+}
+
+/** Where a value was found, as issue params: `line` and `property` (vCard) or `column` (CSV). */
+export function sourceParams(source: FieldSource | undefined): ImportIssueParams {
+  if (source === undefined) return {};
+  if (source.column !== undefined) return { column: source.column };
+  return {
+    ...(source.line === undefined ? {} : { line: source.line }),
+    ...(source.property === undefined ? {} : { property: source.property }),
+  };
+}
+
 function describeSource(source: FieldSource | undefined): string {
   if (source === undefined) return '';
   if (source.column !== undefined) return ` (column "${source.column}")`;
@@ -107,16 +126,31 @@ function describeSource(source: FieldSource | undefined): string {
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-/** Shows a value in a message: quoted, on one line, cut at 60 characters. */
-function quote(value: string): string {
+/** A value as a message shows it: on one line, cut at 60 characters. */
+function shorten(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}"`;
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
-/** Words a problem: `field: problem: "value" (where)`. */
-export function describeProblem(field: string, problem: string, value?: string, source?: FieldSource): string {
-  const shown = value === undefined || value.trim() === '' ? '' : `: ${quote(value)}`;
-  return `${fieldLabel(field)}: ${problem}${shown}${describeSource(source)}`;
+/**
+ * A problem with a field: worded `field: problem: "value" (where)`, with its code, the field, and as params the value
+ * (shortened as shown), where it was found and any `params` the code's wording needs.
+ */
+export function fieldProblem(
+  code: ImportRecordIssueCode,
+  field: string,
+  problem: string,
+  found: { readonly value?: string | undefined; readonly source?: FieldSource | undefined; readonly params?: ImportIssueParams } = {},
+): ImportIssue {
+  const value = found.value === undefined || found.value.trim() === '' ? undefined : shorten(found.value);
+  const shown = value === undefined ? '' : `: "${value}"`;
+  const target = targetField(field);
+  return {
+    code,
+    ...(target === undefined ? {} : { field: target }),
+    params: { ...sourceParams(found.source), ...(value === undefined ? {} : { value }), ...found.params },
+    message: `${fieldLabel(field)}: ${problem}${shown}${describeSource(found.source)}`,
+  };
 }
 
 /** The name shown for a draft: its display name, else "given family". */
@@ -151,20 +185,41 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): string | undefin
   return typeof node === 'string' ? node : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, draft: ContactDraft, input: ContactInput, recordLine: number): string {
+/** The code of a rule `contactInput` found broken, and the bound it names, if any. */
+function ruleCode(issue: z.core.$ZodIssue, key: string): { code: ImportRecordIssueCode; params?: ImportIssueParams } {
+  switch (issue.code) {
+    case 'too_small':
+      if (key === 'displayName') return { code: 'empty-name' };
+      return { code: key === 'phones' ? 'phone-too-short' : 'invalid-value' };
+    case 'too_big':
+      return { code: issue.origin === 'array' ? 'too-many' : 'too-long', params: { maximum: Number(issue.maximum) } };
+    case 'invalid_format':
+      if (issue.format === 'email') return { code: 'invalid-email' };
+      if (issue.format === 'date') return { code: 'invalid-date' };
+      if (key === 'phones') return { code: 'invalid-phone' };
+      return { code: key === 'languages' ? 'invalid-language' : 'invalid-value' };
+    case 'invalid_value':
+      return { code: 'invalid-choice' };
+    default:
+      return { code: 'invalid-value' };
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, draft: ContactDraft, input: ContactInput, recordLine: number): ImportIssue {
   const [field = '', index] = issue.path;
   const key = String(field);
   let source: FieldSource | undefined;
   if ((key === 'emails' || key === 'phones') && typeof index === 'number') source = draft[key][index]?.source;
   else source = draft.sources.get(key as ScalarField | ListField);
   if (key === 'displayName' && source === undefined) source = { line: recordLine };
-  return describeProblem(key, issue.message, valueAt(input, issue.path), source);
+  const { code, params } = ruleCode(issue, key);
+  return fieldProblem(code, key, issue.message, { value: valueAt(input, issue.path), source, ...(params === undefined ? {} : { params }) });
 }
 
 /** What a record of a file becomes: its contact, or the problems that keep it out. */
 export interface FinishedDraft {
   readonly contact: ImportedContact | null;
-  readonly errors: readonly string[];
+  readonly errors: readonly ImportIssue[];
   readonly displayName: string;
 }
 

@@ -70,8 +70,10 @@ function localisedKeys(code: string): readonly string[] {
   return list;
 }
 
-/** The outcome of resolving a country text: the country's id, or a message for the person. */
-export type CountryMatch = { readonly countryId: string } | { readonly error: string };
+/** The outcome of resolving a country text: the country's id, or why not (a code and a message for the person). */
+export type CountryMatch =
+  | { readonly countryId: string }
+  | { readonly error: string; readonly code: 'country-not-in-directory' | 'unknown-country'; readonly value: string };
 
 /** Builds a resolver over the directory's countries (build once per plan: it indexes every name). */
 export function createCountryResolver(countries: readonly Country[]): (text: string) => CountryMatch {
@@ -91,11 +93,17 @@ export function createCountryResolver(countries: readonly Country[]): (text: str
     if (trimmed === '') return { countryId: '' };
     if (/^[A-Za-z]{2}$/.test(trimmed)) {
       const id = byCode.get(trimmed.toLowerCase());
-      return id === undefined ? { error: `"${trimmed.toUpperCase()}" is not a country of the directory` } : { countryId: id };
+      if (id !== undefined) return { countryId: id };
+      const code = trimmed.toUpperCase();
+      return { error: `"${code}" is not an ISO 3166 country code`, code: 'country-not-in-directory', value: code };
     }
     const key = normaliseKey(trimmed).replace(/^the /, '');
     const id = byName.get(key) ?? byCode.get(ALIASES[key] ?? '');
     if (id !== undefined) return { countryId: id };
-    return { error: `unknown country "${trimmed}": use a two-letter ISO code such as DK, or the country's name` };
+    return {
+      error: `unknown country "${trimmed}": use a two-letter ISO code such as DK, or the country's name`,
+      code: 'unknown-country',
+      value: trimmed,
+    };
   };
 }

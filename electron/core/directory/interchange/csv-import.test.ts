@@ -139,7 +139,7 @@ describe('parseCsvFile: bad rows', () => {
   const file = parseCsvFile(fixtureText('bad-records.csv'));
 
   it('gives each bad row its errors naming field, value and column, and keeps the good rows', () => {
-    expect(file.records.map((r) => [r.line, r.displayName, r.errors])).toEqual([
+    expect(file.records.map((r) => [r.line, r.displayName, r.errors.map((e) => e.message)])).toEqual([
       [2, 'Jane Doe', ['email: Not a valid e-mail address: "jane.doe@" (column "E-mail Address")']],
       [3, 'Pedro Alves', []],
       [4, '', ['name: Enter a name (line 4)']],
@@ -158,6 +158,23 @@ describe('parseCsvFile: bad rows', () => {
       ],
     ]);
     expect(file.records[1]?.contact?.countryText).toBe('Atlantis');
+  });
+
+  it('gives each error a code, the field and what the interface needs to word it', () => {
+    expect(file.records[0]?.errors).toEqual([
+      {
+        code: 'invalid-email',
+        field: 'email',
+        params: { column: 'E-mail Address', value: 'jane.doe@' },
+        message: 'email: Not a valid e-mail address: "jane.doe@" (column "E-mail Address")',
+      },
+    ]);
+    expect(file.records[2]?.errors.map((e) => [e.code, e.field, e.params])).toEqual([['empty-name', 'displayName', { line: 4 }]]);
+    expect(file.records[3]?.errors.map((e) => [e.code, e.field, e.params])).toEqual([
+      ['ambiguous-date', 'appointedOn', { column: 'Appointed on', value: '05/04/2012' }],
+    ]);
+    expect(file.records[6]?.errors.map((e) => e.code)).toEqual(['too-many-values', 'invalid-email', 'invalid-phone', 'invalid-date']);
+    expect(file.records[6]?.errors[0]?.params).toEqual({ values: 6, columns: 5, line: 8 });
   });
 });
 
@@ -188,6 +205,11 @@ describe('parseCsvFile: files refused as a whole', () => {
       'Line 1: the header is a single column ("Civilité;Prénom;Nom;Fonction;Organisation;Pays;Courriel;Télé…"): the columns look ' +
         'separated by semicolons, not commas. Choose ";" as the delimiter.',
     );
+    expect(error.issue).toEqual({
+      code: 'wrong-delimiter',
+      params: { line: 1, header: 'Civilité;Prénom;Nom;Fonction;Organisation;Pays;Courriel;Télé…', found: 'semicolon', used: 'comma' },
+      message: error.message,
+    });
   });
 
   it('refuses an unclosed quote, a header without rows, a vCard, an empty file and more than 20,000 rows', () => {
@@ -202,8 +224,20 @@ describe('parseCsvFile: files refused as a whole', () => {
     expect(parseCsvFile(`Name,Email\r\n${'Jane,jane@example.org\r\n'.repeat(20_000)}`).records).toHaveLength(20_000);
   });
 
+  it('gives each refusal a code and the values its wording needs', () => {
+    const issue = (text: string) => refusal(() => parseCsvFile(text)).issue;
+    expect(issue('Name,Notes\r\nJoan,"never closed\r\n')).toMatchObject({ code: 'csv-unclosed-quote', params: { line: 2 } });
+    expect(issue('Name,Email\r\n\r\n')).toMatchObject({ code: 'no-rows', params: { line: 1 } });
+    expect(issue(fixtureText('v4.vcf'))).toMatchObject({ code: 'vcard-not-csv', params: { line: 1 } });
+    expect(issue('')).toMatchObject({ code: 'empty-file', params: { format: 'csv' } });
+    expect(issue(`Name,Email\r\n${'Jane,jane@example.org\r\n'.repeat(20_001)}`)).toMatchObject({ code: 'too-many-records', params: { max: 20_000 } });
+    expect(issue('Name\r\nJos\u00c3\u00a9\r\n')).toMatchObject({ code: 'double-encoded', params: { line: 2, sample: '\u00c3\u00a9' } });
+    expect(refusal(() => decodeImportBytes(fixtureBytes('windows-1252.csv'))).issue).toMatchObject({ code: 'not-utf8', params: { line: 1 } });
+  });
+
   it('refuses a 5 MB line, naming it', () => {
     const error = refusal(() => parseCsvFile(`Name,Notes\r\nJane,ok\r\nJohn,${'x'.repeat(5 * 1024 * 1024)}\r\n`));
     expect([error.line, error.message.startsWith('Line 3 is longer than 1 MB (5.0 MB)')]).toEqual([3, true]);
+    expect(error.issue).toMatchObject({ code: 'line-too-long', params: { line: 3, megabytes: '5.0' } });
   });
 });

@@ -1,6 +1,7 @@
 import { CsvError, parse, type Info } from 'csv-parse/sync';
 import type { CsvTargetField } from '../../../../shared/api/directory';
-import { describeProblem, emptyDraft, finishDraft, noteSource, type ContactDraft, type FieldSource } from './contact-draft';
+import type { ImportFileIssueCode } from '../../../../shared/api/import-issues';
+import { emptyDraft, fieldProblem, finishDraft, noteSource, type ContactDraft, type FieldSource } from './contact-draft';
 import { guessCsvMapping } from './csv-mapping';
 import { cleanTags, dateFromText, kindFromWords, languageFromText, normaliseEmail, normalisePhone, roleFromText } from './field-values';
 import { InterchangeFileError } from './interchange-error';
@@ -21,6 +22,8 @@ type Mapping = Record<string, CsvTargetField | 'ignore'>;
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 const DELIMITER_NAMES: Readonly<Record<CsvDelimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' };
+/** Delimiters by the names the interface's delimiter choice uses (`directory.import.delimiters`). */
+const DELIMITER_KEYS: Readonly<Record<CsvDelimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /** The delimiter of a header line: the candidate found most often outside quotes (comma when none is). */
 export function guessDelimiter(headerLine: string): CsvDelimiter {
@@ -40,10 +43,10 @@ interface Row {
   readonly line: number;
 }
 
-const CSV_PROBLEMS: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted value in the row starting here is never closed (a closing " is missing)',
-  CSV_INVALID_CLOSING_QUOTE: 'a closing " is followed by something other than the delimiter: is the delimiter right?',
-  CSV_MAX_RECORD_SIZE: 'the row starting here is longer than 1 MB: a quote is probably never closed',
+const CSV_PROBLEMS: Readonly<Record<string, readonly [ImportFileIssueCode, string]>> = {
+  CSV_QUOTE_NOT_CLOSED: ['csv-unclosed-quote', 'a quoted value in the row starting here is never closed (a closing " is missing)'],
+  CSV_INVALID_CLOSING_QUOTE: ['csv-bad-closing-quote', 'a closing " is followed by something other than the delimiter: is the delimiter right?'],
+  CSV_MAX_RECORD_SIZE: ['csv-row-too-long', 'the row starting here is longer than 1 MB: a quote is probably never closed'],
 };
 
 /**
@@ -93,8 +96,8 @@ function readRows(body: string, delimiter: CsvDelimiter, lineOffset: number): Ro
   } catch (error: unknown) {
     if (!(error instanceof CsvError)) throw error;
     const line = lineAt(skipLineBreaks(bytes, parsedUpTo)) + lineOffset;
-    const problem = CSV_PROBLEMS[error.code] ?? error.message;
-    throw new InterchangeFileError(`Line ${line}: the CSV cannot be read: ${problem}.`, line);
+    const [code, problem] = CSV_PROBLEMS[error.code] ?? ['csv-unreadable', error.message];
+    throw new InterchangeFileError(code, `Line ${line}: the CSV cannot be read: ${problem}.`, { line });
   }
   let start = 0;
   return records.map(({ record, info }) => {
@@ -130,7 +133,7 @@ function addCell(draft: ContactDraft, target: CsvTargetField, value: string, sou
       if (target === 'displayName') draft.displayName = value;
       else {
         const date = dateFromText(value);
-        if ('error' in date) draft.problems.push(describeProblem('appointedOn', date.error, undefined, source));
+        if ('error' in date) draft.problems.push(fieldProblem('ambiguous-date', 'appointedOn', date.error, { source, params: { value: value.trim() } }));
         else draft.appointedOn = date.date;
       }
       return;
@@ -167,7 +170,14 @@ function addCell(draft: ContactDraft, target: CsvTargetField, value: string, sou
       noteSource(draft, 'roles', source);
       for (const part of value.split(/[,;|]/).map((p) => p.trim()).filter((p) => p !== '')) {
         const role = roleFromText(part);
-        if (role === null) draft.problems.push(describeProblem('roles', 'unknown role (use focal point, alternate, secretariat, stakeholder, UN or civil society)', part, source));
+        if (role === null) {
+          draft.problems.push(
+            fieldProblem('unknown-role', 'roles', 'unknown role (use focal point, alternate, secretariat, stakeholder, UN or civil society)', {
+              value: part,
+              source,
+            }),
+          );
+        }
         else if (!draft.roles.includes(role)) draft.roles.push(role);
       }
       return;
@@ -186,9 +196,11 @@ function readRow(row: Row, record: number, columns: readonly string[], mapping: 
   const draft = emptyDraft();
   // More values than columns: a value holding the delimiter without quotes has shifted the rest of the row.
   if (row.cells.length > columns.length) {
-    draft.problems.push(
-      `row: ${row.cells.length} values for ${columns.length} columns: a value holding the delimiter probably lacks its quotes (line ${row.line})`,
-    );
+    draft.problems.push({
+      code: 'too-many-values',
+      params: { values: row.cells.length, columns: columns.length, line: row.line },
+      message: `row: ${row.cells.length} values for ${columns.length} columns: a value holding the delimiter probably lacks its quotes (line ${row.line})`,
+    });
   }
   columns.forEach((column, i) => {
     const target = Object.hasOwn(mapping, column) ? mapping[column] : undefined;
@@ -212,7 +224,7 @@ function readRow(row: Row, record: number, columns: readonly string[], mapping: 
 export function parseCsvFile(text: string, options: { mapping?: Mapping; delimiter?: CsvDelimiter } = {}): ParsedFile {
   checkImportText(text, 'CSV');
   let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (/^\s*BEGIN:VCARD/i.test(body)) throw new InterchangeFileError('This is a vCard file, not CSV: import it as vCard.', 1);
+  if (/^\s*BEGIN:VCARD/i.test(body)) throw new InterchangeFileError('vcard-not-csv', 'This is a vCard file, not CSV: import it as vCard.', { line: 1 });
   let lineOffset = 0;
   let hinted: CsvDelimiter | undefined;
   const sepLine = /^sep=(.)[ \t]*(?:\r\n|\n|\r)/i.exec(body);
@@ -225,22 +237,28 @@ export function parseCsvFile(text: string, options: { mapping?: Mapping; delimit
   const delimiter = options.delimiter ?? hinted ?? guessDelimiter(body.slice(0, Math.max(0, body.search(/\r|\n/))) || body);
   const rows = readRows(body, delimiter, lineOffset);
   const [header, ...data] = rows;
-  if (header === undefined) throw new InterchangeFileError('The file is empty: there is no CSV data to import.');
+  if (header === undefined) throw new InterchangeFileError('empty-file', 'The file is empty: there is no CSV data to import.', { format: 'csv' });
   const columns = header.cells.map((cell, i) => (cell.trim() === '' ? `Column ${i + 1}` : cell.trim()));
   const single = columns.length === 1 ? columns[0] ?? '' : '';
   const other = DELIMITERS.find((d) => d !== delimiter && single.includes(d));
   if (other !== undefined) {
+    const shown = single.length > 60 ? `${single.slice(0, 60)}…` : single;
     throw new InterchangeFileError(
-      `Line ${header.line}: the header is a single column ("${single.length > 60 ? `${single.slice(0, 60)}…` : single}"): the columns look separated by ` +
+      'wrong-delimiter',
+      `Line ${header.line}: the header is a single column ("${shown}"): the columns look separated by ` +
         `${DELIMITER_NAMES[other]}s, not ${DELIMITER_NAMES[delimiter]}s. Choose "${other === '\t' ? 'tab' : other}" as the delimiter.`,
-      header.line,
+      { line: header.line, header: shown, found: DELIMITER_KEYS[other], used: DELIMITER_KEYS[delimiter] },
     );
   }
   const records = data.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-  if (records.length === 0) throw new InterchangeFileError(`Line ${header.line}: the file has a header but no contacts below it.`, header.line);
+  if (records.length === 0) {
+    throw new InterchangeFileError('no-rows', `Line ${header.line}: the file has a header but no contacts below it.`, { line: header.line });
+  }
   if (records.length > MAX_RECORDS) {
     throw new InterchangeFileError(
+      'too-many-records',
       `The file holds more than ${MAX_RECORDS.toLocaleString('en')} rows; at most ${MAX_RECORDS.toLocaleString('en')} contacts can be imported at once. Split it into smaller files.`,
+      { max: MAX_RECORDS },
     );
   }
   const guessed = guessCsvMapping(columns);

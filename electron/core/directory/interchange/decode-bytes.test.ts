@@ -48,6 +48,7 @@ describe('decodeImportBytes', () => {
 
   it('refuses a PNG named .vcf, and other binary files, saying what they look like', () => {
     expect(refusal(fixtureBytes('binary.vcf')).message).toBe('This is not a vCard or CSV file: it looks like a PNG image.');
+    expect(refusal(fixtureBytes('binary.vcf')).issue.params).toEqual({ line: 1, format: 'any', looksLike: 'png' });
     expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])).message).toContain('Excel workbook (.xlsx)');
     expect(refusal(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])).message).toContain('PDF');
     expect(refusal(new Uint8Array([...utf8('BEGIN:VCARD\r\nFN:x\r\n'), 0x00, 0x01, 0x02])).message).toBe(
@@ -58,7 +59,9 @@ describe('decodeImportBytes', () => {
   it('refuses UTF-16 without a byte-order mark and UTF-32', () => {
     const bomless = new Uint8Array(Array.from({ length: 10 }, (_, i) => ['Name,Email'.charCodeAt(i), 0]).flat());
     expect(refusal(bomless).message).toContain('UTF-16 text without a byte-order mark');
+    expect(refusal(bomless).issue.code).toBe('utf16-no-bom');
     expect(refusal(new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x41, 0, 0, 0])).message).toContain('UTF-32');
+    expect(refusal(new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x41, 0, 0, 0])).issue.code).toBe('utf32');
   });
 });
 

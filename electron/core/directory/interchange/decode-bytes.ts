@@ -1,4 +1,5 @@
 import { InterchangeFileError } from './interchange-error';
+import type { LooksLike } from './text-checks';
 
 /**
  * Turns the bytes of a file chosen for import into text. Accepts UTF-8 (with or without a byte-order mark) and UTF-16
@@ -7,13 +8,13 @@ import { InterchangeFileError } from './interchange-error';
  * it is not done: the person re-saves the file as UTF-8, which every spreadsheet and address book offers.
  */
 
-const MAGIC: readonly (readonly [readonly number[], string])[] = [
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive or an Excel workbook (.xlsx): save it from Excel as "CSV UTF-8"'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office file (.xls or .doc): save it as "CSV UTF-8"'],
+const MAGIC: readonly (readonly [readonly number[], LooksLike, string])[] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'png', 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'jpeg', 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif', 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf', 'a PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'zip', 'a ZIP archive or an Excel workbook (.xlsx): save it from Excel as "CSV UTF-8"'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'old-office', 'an old Office file (.xls or .doc): save it as "CSV UTF-8"'],
 ];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -82,29 +83,38 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
  */
 export function decodeImportBytes(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
-    throw new InterchangeFileError('The file is UTF-32 text, which is not supported; save it as UTF-8.');
+    throw new InterchangeFileError('utf32', 'The file is UTF-32 text, which is not supported; save it as UTF-8.');
   }
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const magic = MAGIC.find(([prefix]) => startsWith(bytes, prefix));
   if (magic !== undefined) {
-    throw new InterchangeFileError(`This is not a vCard or CSV file: it looks like ${magic[1]}.`, 1);
+    throw new InterchangeFileError('not-a-contact-file', `This is not a vCard or CSV file: it looks like ${magic[2]}.`, {
+      line: 1,
+      format: 'any',
+      looksLike: magic[1],
+    });
   }
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   if (looksLikeBomlessUtf16(body)) {
     throw new InterchangeFileError(
+      'utf16-no-bom',
       'The file looks like UTF-16 text without a byte-order mark, which cannot be read reliably; save it as UTF-8.',
     );
   }
   const nul = body.indexOf(0);
   if (nul !== -1) {
     const line = lineAt(body, nul);
-    throw new InterchangeFileError(`Line ${line}: this is not a vCard or CSV file: it holds binary data, not text.`, line);
+    throw new InterchangeFileError('not-a-contact-file', `Line ${line}: this is not a vCard or CSV file: it holds binary data, not text.`, {
+      line,
+      format: 'any',
+      looksLike: 'binary',
+    });
   }
   const invalid = firstInvalidUtf8(body);
   if (invalid === -1) return new TextDecoder('utf-8').decode(body);
   const line = lineAt(body, invalid);
   // Invalid UTF-8 in a text file is, in practice, accents saved by Windows (Excel's "CSV", Outlook's export) as
   // Windows-1252 (Latin-1 is its subset); other legacy encodings cannot be told apart from it by their bytes.
-  throw new InterchangeFileError(`Line ${line}: the file is not UTF-8 (looks like Windows-1252); save it as UTF-8.`, line);
+  throw new InterchangeFileError('not-utf8', `Line ${line}: the file is not UTF-8 (looks like Windows-1252); save it as UTF-8.`, { line });
 }

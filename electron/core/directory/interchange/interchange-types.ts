@@ -1,4 +1,5 @@
 import type { CsvTargetField, ImportAction, ImportRowPreview } from '../../../../shared/api/directory';
+import type { ImportIssue } from '../../../../shared/api/import-issues';
 import type { ContactFields } from '../../../../shared/domain/directory-input';
 import type { Contact } from '../../../../shared/schemas/contact';
 import type { Country } from '../../../../shared/schemas/country';
@@ -24,8 +25,11 @@ export interface ParsedRecord {
   readonly line: number;
   /** Null when `errors` is not empty. */
   readonly contact: ImportedContact | null;
-  /** Each names the field, the problem, the value and where it was found ("email: Not a valid e-mail address: "jane@" (line 14, EMAIL)"). */
-  readonly errors: readonly string[];
+  /**
+   * Each names the field, the problem, the value and where it was found ("email: Not a valid e-mail address: "jane@"
+   * (line 14, EMAIL)"), in its message and as a code with params.
+   */
+  readonly errors: readonly ImportIssue[];
   /** The record's name as best it can be told, also when it is in error (for the preview); '' when none. */
   readonly displayName?: string;
 }
@@ -69,7 +73,7 @@ export interface PlannedUpdate {
 
 /** What importing a file would do: one row per record for the preview, and the writes to make all-or-nothing. */
 export interface ImportPlan {
-  /** One per record, in file order: action create | update | skip | error, messages, matchesContactId. */
+  /** One per record, in file order: action create | update | skip | error, issues (and their messages), matchesContactId. */
   readonly rows: readonly ImportRowPreview[];
   readonly creates: readonly PlannedCreate[];
   readonly updates: readonly PlannedUpdate[];

@@ -63,6 +63,19 @@ describe('planImport: duplicates', () => {
         action: 'update',
         displayName: 'Dr. J. Müller',
         messages: ['adds to Jürg Müller: honorific, title "Head of Division", phone +41 79 555 12 34, tag R2P'],
+        issues: [
+          {
+            code: 'adds-to',
+            params: { name: 'Jürg Müller' },
+            items: [
+              { field: 'honorific' },
+              { field: 'title', value: 'Head of Division' },
+              { field: 'phone', value: '+41 79 555 12 34' },
+              { field: 'tags', value: 'R2P' },
+            ],
+            message: 'adds to Jürg Müller: honorific, title "Head of Division", phone +41 79 555 12 34, tag R2P',
+          },
+        ],
         matchesContactId: 'con-juerg',
       },
     ]);
@@ -123,6 +136,13 @@ describe('planImport: duplicates', () => {
       ['skip', ['same as Mette Sorensen'], 'con-mette'],
       ['skip', ['same as Mette Sorensen (record 4 of this file)'], 'con-mette'],
     ]);
+    expect(plan.rows.map((r) => r.issues.map((issue) => [issue.code, issue.params]))).toEqual([
+      [],
+      [['duplicate-in-file', { name: 'Kofi Boateng', record: 1 }]],
+      [['duplicate-in-file', { name: 'Kofi Boateng', record: 1 }]],
+      [['duplicate-of', { name: 'Mette Sorensen' }]],
+      [['duplicate-in-file', { name: 'Mette Sorensen', record: 4 }]],
+    ]);
     expect(plan.counts).toEqual({ create: 1, update: 0, skip: 4, error: 0 });
   });
 });
@@ -149,12 +169,16 @@ describe('planImport: countries and organisations', () => {
       ['C', 'create', []],
       ['D', 'error', ['country: unknown country "côte d\'ivoire": use a two-letter ISO code such as DK, or the country\'s name']],
       ['E', 'error', ['country: unknown country "Atlantis": use a two-letter ISO code such as DK, or the country\'s name']],
-      ['F', 'error', ['country: "ZZ" is not a country of the directory']],
+      ['F', 'error', ['country: "ZZ" is not an ISO 3166 country code']],
       ['G', 'create', []],
       ['H', 'create', []],
       ['I', 'create', []],
     ]);
     expect(plan.creates.map((c) => c.fields.countryId)).toEqual(['dk', 'dk', 'ch', 'us', 'sn', 'cz']);
+    expect(plan.rows.slice(4, 6).map((r) => r.issues.map((issue) => [issue.code, issue.field, issue.params]))).toEqual([
+      [['unknown-country', 'country', { value: 'Atlantis' }]],
+      [['country-not-in-directory', 'country', { value: 'ZZ' }]],
+    ]);
   });
 
   it('links an existing organisation of the same country or an international one, by name or acronym, down to a department', () => {
@@ -182,6 +206,14 @@ describe('planImport: countries and organisations', () => {
       ['', 'Utrikesdepartementet', ''],
     ]);
     expect(plan.rows[5]?.messages).toEqual(['new organisation: Ministry of Foreign Affairs › Treaties Division']);
+    expect(plan.rows[5]?.issues).toEqual([
+      {
+        code: 'new-organisation',
+        field: 'organisation',
+        params: { path: 'Ministry of Foreign Affairs › Treaties Division' },
+        message: 'new organisation: Ministry of Foreign Affairs › Treaties Division',
+      },
+    ]);
   });
 });
 
@@ -260,5 +292,10 @@ describe('planImport: files', () => {
       { contacts: [full], organisations, countries },
     );
     expect(plan.rows[0]?.messages).toEqual(['same as Full Person', 'not added (the list is full): email new@example.org']);
+    expect(plan.rows[0]?.issues[1]).toEqual({
+      code: 'list-full',
+      items: [{ field: 'email', value: 'new@example.org' }],
+      message: 'not added (the list is full): email new@example.org',
+    });
   });
 });

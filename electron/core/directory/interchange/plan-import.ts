@@ -1,6 +1,7 @@
 import type { ImportAction, ImportRowPreview } from '../../../../shared/api/directory';
+import type { ImportIssue } from '../../../../shared/api/import-issues';
 import type { Contact } from '../../../../shared/schemas/contact';
-import { additions } from './contact-merge';
+import { additions, describeItems } from './contact-merge';
 import { createCountryResolver } from './country-match';
 import type { DirectorySnapshot, ImportedContact, ImportPlan, ParsedFile, PlannedCreate, PlannedUpdate } from './interchange-types';
 import { normaliseKey } from './normalise-key';
@@ -43,6 +44,11 @@ interface FileRecord {
   readonly displayName: string;
 }
 
+/** A record that duplicates an earlier one of the same file, which (or whose match) is `name`. */
+function sameAsInFile(name: string, record: number): ImportIssue {
+  return { code: 'duplicate-in-file', params: { name, record }, message: `same as ${name} (record ${record} of this file)` };
+}
+
 /**
  * What importing `file` into the directory `existing` would do: one preview row per record (create, update, skip or
  * error, with messages and the contact it matches), the contacts to create (country resolved, organisation resolved
@@ -62,9 +68,10 @@ export function planImport(file: ParsedFile, existing: DirectorySnapshot): Impor
   const creates: PlannedCreate[] = [];
   const updates: PlannedUpdate[] = [];
   const counts: Record<ImportAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
-  const row = (base: { record: number; line: number }, action: ImportAction, displayName: string, messages: readonly string[], matches: string | null): void => {
+  const row = (base: { record: number; line: number }, action: ImportAction, displayName: string, issues: readonly ImportIssue[], matches: string | null): void => {
     counts[action] += 1;
-    rows.push({ record: base.record, line: base.line, action, displayName, messages, matchesContactId: matches });
+    const messages = issues.map((issue) => issue.message);
+    rows.push({ record: base.record, line: base.line, action, displayName, messages, issues, matchesContactId: matches });
   };
 
   for (const record of file.records) {
@@ -76,7 +83,7 @@ export function planImport(file: ParsedFile, existing: DirectorySnapshot): Impor
     const displayName = contact.fields.displayName;
     const country = resolveCountry(contact.countryText);
     if ('error' in country) {
-      row(record, 'error', displayName, [`country: ${country.error}`], null);
+      row(record, 'error', displayName, [{ code: country.code, field: 'country', params: { value: country.value }, message: `country: ${country.error}` }], null);
       continue;
     }
     const organisationId = resolveOrganisation(contact.organisationName, contact.departmentName, country.countryId);
@@ -88,36 +95,47 @@ export function planImport(file: ParsedFile, existing: DirectorySnapshot): Impor
     if (match !== undefined) {
       const earlier = claimed.get(match.id);
       if (earlier !== undefined) {
-        row(record, 'skip', displayName, [`same as ${match.displayName} (record ${earlier.record} of this file)`], match.id);
+        row(record, 'skip', displayName, [sameAsInFile(match.displayName, earlier.record)], match.id);
         continue;
       }
       claimed.set(match.id, self);
       inFile.add(self, emails, displayName, fields.countryId);
       const added = additions(match, fields);
-      const notAdded = added.dropped.length > 0 ? [`not added (the list is full): ${added.dropped.join(', ')}`] : [];
-      if (organisationId === '' && match.organisationId === '' && contact.organisationName !== '') {
-        notAdded.push(`organisation "${contact.organisationName}" is not in the directory: link it by hand`);
+      const notAdded: ImportIssue[] = [];
+      if (added.dropped.length > 0) {
+        notAdded.push({ code: 'list-full', items: added.dropped, message: `not added (the list is full): ${describeItems(added.dropped, true)}` });
       }
+      if (organisationId === '' && match.organisationId === '' && contact.organisationName !== '') {
+        notAdded.push({
+          code: 'organisation-not-linked',
+          field: 'organisation',
+          params: { organisation: contact.organisationName },
+          message: `organisation "${contact.organisationName}" is not in the directory: link it by hand`,
+        });
+      }
+      const name = match.displayName;
       if (added.described.length === 0) {
-        row(record, 'skip', displayName, [`same as ${match.displayName}`, ...notAdded], match.id);
+        row(record, 'skip', displayName, [{ code: 'duplicate-of', params: { name }, message: `same as ${name}` }, ...notAdded], match.id);
         continue;
       }
       updates.push({ record: record.record, id: match.id, changes: added.changes });
-      row(record, 'update', displayName, [`adds to ${match.displayName}: ${added.described.join(', ')}`, ...notAdded], match.id);
+      const adds: ImportIssue = { code: 'adds-to', params: { name }, items: added.described, message: `adds to ${name}: ${describeItems(added.described)}` };
+      row(record, 'update', displayName, [adds, ...notAdded], match.id);
       continue;
     }
     const twin = inFile.find(emails, displayName, fields.countryId);
     if (twin !== undefined) {
-      row(record, 'skip', displayName, [`same as ${twin.displayName} (record ${twin.record} of this file)`], null);
+      row(record, 'skip', displayName, [sameAsInFile(twin.displayName, twin.record)], null);
       continue;
     }
     inFile.add(self, emails, displayName, fields.countryId);
     creates.push({ record: record.record, fields, organisationName: contact.organisationName, departmentName: contact.departmentName });
-    const messages =
+    const path = [contact.organisationName, contact.departmentName].filter((n) => n !== '').join(' › ');
+    const issues: ImportIssue[] =
       organisationId === '' && contact.organisationName !== ''
-        ? [`new organisation: ${[contact.organisationName, contact.departmentName].filter((n) => n !== '').join(' › ')}`]
+        ? [{ code: 'new-organisation', field: 'organisation', params: { path }, message: `new organisation: ${path}` }]
         : [];
-    row(record, 'create', displayName, messages, null);
+    row(record, 'create', displayName, issues, null);
   }
   return { rows, creates, updates, counts };
 }

@@ -24,9 +24,14 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** Thrown for a value that does not decode: an unknown CHARSET, or bytes that are not valid in it. */
+/** Thrown for a value that does not decode: an unknown CHARSET (`unknown-charset`), or bytes not valid in it. */
 export class QuotedPrintableError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly reason: 'unknown-charset' | 'bad-quoted-printable',
+    /** The CHARSET as the line names it. */
+    readonly charset: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'QuotedPrintableError';
   }
@@ -64,11 +69,11 @@ export function decodeQuotedPrintable(value: string, charset = 'utf-8'): string 
     const decoder = new TextDecoder(label, { fatal: true });
     decode = (input) => decoder.decode(input);
   } catch {
-    throw new QuotedPrintableError(`unknown character set "${charset}"`);
+    throw new QuotedPrintableError('unknown-charset', charset, `unknown character set "${charset}"`);
   }
   try {
     return decode(new Uint8Array(bytes));
   } catch {
-    throw new QuotedPrintableError(`the quoted-printable text is not valid ${charset}`);
+    throw new QuotedPrintableError('bad-quoted-printable', charset, `the quoted-printable text is not valid ${charset}`);
   }
 }

@@ -26,6 +26,8 @@ describe('checkImportText', () => {
     expect(refusal('%PDF-1.7\n%\uFFFD\uFFFD').message).toBe('Line 2: this is not a CSV file: it looks like a PDF document.');
     const controls = `Name\n${'\u0001\u0002x'.repeat(50)}`;
     expect(refusal(controls).message).toBe('Line 2: this is not a CSV file: it looks like binary data, not text.');
+    expect(refusal(controls).issue).toMatchObject({ code: 'not-a-contact-file', params: { line: 2, format: 'csv', looksLike: 'binary' } });
+    expect(refusal('N\u0000a\u0000m\u0000e\u0000,\u0000E\u0000').issue.params).toMatchObject({ looksLike: 'utf16-no-bom' });
   });
 });
 

@@ -7,6 +7,10 @@ import { MAX_LINE_BYTES } from './limits';
  * over 1 MB. All scans are linear.
  */
 
+/** The kind of file a check is for, as its messages name it. */
+type ImportKind = 'vCard' | 'CSV';
+const FORMAT_OF: Readonly<Record<ImportKind, 'vcard' | 'csv'>> = { vCard: 'vcard', CSV: 'csv' };
+
 /** Splits a text into its physical lines (CRLF, LF or a lone CR), without the line breaks. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -23,14 +27,17 @@ export function lineOfIndex(text: string, index: number): number {
   return line;
 }
 
+/** What a file that is not text looks like: the `looksLike` of a `not-a-contact-file` issue. */
+export type LooksLike = 'png' | 'gif' | 'pdf' | 'zip' | 'old-office' | 'jpeg' | 'utf16-no-bom' | 'binary';
+
 /** Signatures of files people pick by mistake, as they read once decoded as (lossy) UTF-8. */
-const BINARY_SIGNATURES: readonly (readonly [string, string])[] = [
-  ['\uFFFDPNG', 'a PNG image'],
-  ['GIF8', 'a GIF image'],
-  ['%PDF-', 'a PDF document'],
-  ['PK\u0003\u0004', 'a ZIP archive or an Excel workbook (.xlsx): save it from Excel as "CSV UTF-8"'],
-  ['\uFFFD\uFFFD\u0011\uFFFD', 'an old Office file (.xls or .doc)'],
-  ['\uFFFD\uFFFD\uFFFD', 'a JPEG image or other binary file'],
+const BINARY_SIGNATURES: readonly (readonly [string, LooksLike, string])[] = [
+  ['\uFFFDPNG', 'png', 'a PNG image'],
+  ['GIF8', 'gif', 'a GIF image'],
+  ['%PDF-', 'pdf', 'a PDF document'],
+  ['PK\u0003\u0004', 'zip', 'a ZIP archive or an Excel workbook (.xlsx): save it from Excel as "CSV UTF-8"'],
+  ['\uFFFD\uFFFD\u0011\uFFFD', 'old-office', 'an old Office file (.xls or .doc)'],
+  ['\uFFFD\uFFFD\uFFFD', 'jpeg', 'a JPEG image or other binary file'],
 ];
 
 /** Control characters that never occur in a text export (tab, LF, FF and CR are fine). */
@@ -57,14 +64,20 @@ function isBinary(head: string): boolean {
 }
 
 /** Refuses binary content; names what it looks like when it can. */
-function checkNotBinary(text: string, kind: string): void {
+function checkNotBinary(text: string, kind: ImportKind): void {
   const head = text.slice(0, SNIFF_LENGTH);
   const signature = BINARY_SIGNATURES.find(([start]) => head.startsWith(start));
   if (signature === undefined && !isBinary(head)) return;
-  const what = signature?.[1] ?? (looksLikeUtf16(head) ? 'UTF-16 text without a byte-order mark: save it as UTF-8' : 'binary data, not text');
+  const utf16 = looksLikeUtf16(head);
+  const looksLike: LooksLike = signature?.[1] ?? (utf16 ? 'utf16-no-bom' : 'binary');
+  const what = signature?.[2] ?? (utf16 ? 'UTF-16 text without a byte-order mark: save it as UTF-8' : 'binary data, not text');
   const first = head.search(/(?![\t\n\f\r])[\p{Cc}\uFFFD]/u);
   const line = first === -1 ? 1 : lineOfIndex(text, first);
-  throw new InterchangeFileError(`Line ${line}: this is not a ${kind} file: it looks like ${what}.`, line);
+  throw new InterchangeFileError('not-a-contact-file', `Line ${line}: this is not a ${kind} file: it looks like ${what}.`, {
+    line,
+    format: FORMAT_OF[kind],
+    looksLike,
+  });
 }
 
 /** Refuses a line longer than MAX_LINE_BYTES (UTF-8 octets), naming it. */
@@ -81,9 +94,10 @@ function checkLineLengths(text: string): void {
       if (octets > MAX_LINE_BYTES) {
         const megabytes = (octets / (1024 * 1024)).toFixed(1);
         throw new InterchangeFileError(
+          'line-too-long',
           `Line ${line} is longer than 1 MB (${megabytes} MB): this is not a contact file, or it holds a picture or ` +
             'other data without line folding. Nothing was imported.',
-          line,
+          { line, megabytes },
         );
       }
     }
@@ -97,26 +111,30 @@ function checkLineLengths(text: string): void {
  * Throws an InterchangeFileError when `text` cannot be a contact file of the given kind (`vCard`, `CSV`): empty,
  * binary, not UTF-8 (decoded with replacement characters), double-encoded, or holding a line over 1 MB.
  */
-export function checkImportText(text: string, kind: 'vCard' | 'CSV'): void {
-  if (text.trim() === '') throw new InterchangeFileError(`The file is empty: there is no ${kind} data to import.`);
+export function checkImportText(text: string, kind: ImportKind): void {
+  if (text.trim() === '') {
+    throw new InterchangeFileError('empty-file', `The file is empty: there is no ${kind} data to import.`, { format: FORMAT_OF[kind] });
+  }
   checkNotBinary(text, kind);
   checkLineLengths(text);
   const replacement = text.indexOf('\uFFFD');
   if (replacement !== -1) {
     const line = lineOfIndex(text, replacement);
     throw new InterchangeFileError(
+      'not-utf8',
       `Line ${line}: the file is not UTF-8 (it holds bytes that are not valid UTF-8, such as accents saved as ` +
         'Windows-1252); save it as UTF-8 and import it again.',
-      line,
+      { line },
     );
   }
   const double = DOUBLE_ENCODED.exec(text);
   if (double !== null) {
     const line = lineOfIndex(text, double.index);
     throw new InterchangeFileError(
+      'double-encoded',
       `Line ${line}: the text looks converted to UTF-8 twice ("${double[0]}" stands for one accented letter); ` +
         'export the file again as UTF-8.',
-      line,
+      { line, sample: double[0] },
     );
   }
 }

@@ -164,7 +164,7 @@ describe('parseVCardFile: bad records', () => {
   const file = parseVCardFile(fixtureText('bad-records.vcf'));
 
   it('gives each bad card its errors, naming field, value and line, and keeps the good ones', () => {
-    expect(file.records.map((r) => [r.line, r.displayName, r.contact === null, r.errors])).toEqual([
+    expect(file.records.map((r) => [r.line, r.displayName, r.contact === null, r.errors.map((e) => e.message)])).toEqual([
       [1, 'Jane Doe', true, ['email: Not a valid e-mail address: "jane.doe@" (line 5, EMAIL)']],
       [9, 'Pedro Alves', false, []],
       [15, '', true, ['name: Enter a name (line 17, N)']],
@@ -180,20 +180,37 @@ describe('parseVCardFile: bad records', () => {
       [26, 'Tomás Novák', true, ['the card starting on line 26 has no END:VCARD']],
     ]);
     expect(file.records[1]?.contact?.countryText).toBe('Atlantis');
+    expect(file.records[0]?.errors.map((e) => [e.code, e.field, e.params])).toEqual([
+      ['invalid-email', 'email', { line: 5, property: 'EMAIL', value: 'jane.doe@' }],
+    ]);
+    expect(file.records[3]?.errors.map((e) => [e.code, e.field, e.params])).toEqual([
+      ['unknown-role', 'roles', { line: 24, property: 'X-FOCAL-DESK-ROLES', value: 'chairperson' }],
+      ['invalid-phone', 'phone', { line: 23, property: 'TEL', value: 'call the switchboard' }],
+    ]);
   });
 
   it('reports a line ical.js cannot read as an error of its card', () => {
     const text = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ok\r\nEMAIL;=work:a@b.c\r\nTEL;TYPE="unclosed:+1 555\r\nEND:VCARD\r\n';
     const [record] = parseVCardFile(text).records;
     expect(record?.errors).toEqual([
-      'email: cannot read this EMAIL line (the line is not valid vCard) (line 4)',
-      'line 5: not a vCard property line: "TEL;TYPE="unclosed:+1 555"',
+      {
+        code: 'unreadable-line',
+        field: 'email',
+        params: { line: 4, property: 'EMAIL' },
+        message: 'email: cannot read this EMAIL line (the line is not valid vCard) (line 4)',
+      },
+      {
+        code: 'not-a-property-line',
+        params: { line: 5, text: 'TEL;TYPE="unclosed:+1 555' },
+        message: 'line 5: not a vCard property line: "TEL;TYPE="unclosed:+1 555"',
+      },
     ]);
     const qp = parseVCardFile('BEGIN:VCARD\r\nFN;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:M=FCller\r\nEND:VCARD\r\n');
-    expect(qp.records[0]?.errors).toEqual([
-      'name: cannot read this FN line (the quoted-printable text is not valid utf-8) (line 2)',
-      'name: Enter a name (line 1)',
+    expect(qp.records[0]?.errors.map((e) => [e.code, e.message])).toEqual([
+      ['bad-quoted-printable', 'name: cannot read this FN line (the quoted-printable text is not valid utf-8) (line 2)'],
+      ['empty-name', 'name: Enter a name (line 1)'],
     ]);
+    expect(qp.records[0]?.errors[0]?.params).toEqual({ line: 2, property: 'FN', charset: 'utf-8' });
   });
 });
 
@@ -214,7 +231,12 @@ describe('parseVCardFile: files refused as a whole', () => {
   it('counts a line in UTF-8 octets: 400,000 "é" are 800,000 octets, accepted; 600,000 are refused', () => {
     const note = (n: number): string => `BEGIN:VCARD\r\nFN:A\r\nNOTE:${'é'.repeat(n)}\r\nEND:VCARD\r\n`;
     expect(parseVCardFile(note(400_000)).records[0]?.errors).toEqual([
-      `notes: At most 8000 characters: "${'é'.repeat(57)}…" (line 3, NOTE)`,
+      {
+        code: 'too-long',
+        field: 'notes',
+        params: { line: 3, property: 'NOTE', value: `${'é'.repeat(57)}…`, maximum: 8000 },
+        message: `notes: At most 8000 characters: "${'é'.repeat(57)}…" (line 3, NOTE)`,
+      },
     ]);
     expect(refusal(() => parseVCardFile(note(600_000))).line).toBe(3);
   });

@@ -1,7 +1,8 @@
+import type { ImportIssue } from '../../../../shared/api/import-issues';
 import { contactRoles, type ContactRole } from '../../../../shared/schemas/contact';
 import {
-  describeProblem,
   emptyDraft,
+  fieldProblem,
   finishDraft,
   noteSource,
   type ContactDraft,
@@ -75,14 +76,15 @@ function sourceOf(property: VCardProperty): FieldSource {
 }
 
 /** Reads the properties of a card that matter, each with ical.js; unreadable ones become problems of the draft. */
-function readProperties(card: RawCard, problems: string[]): VCardProperty[] {
+function readProperties(card: RawCard, problems: ImportIssue[]): VCardProperty[] {
   const versionLine = card.lines.find((line) => /^VERSION:/i.test(line.text));
   const design: VCardDesign = versionLine?.text.slice('VERSION:'.length).trim() === '4.0' ? 'vcard4' : 'vcard3';
   const properties: VCardProperty[] = [];
   for (const line of card.lines) {
     const parts = splitContentLine(line.text);
     if (parts === null) {
-      problems.push(`line ${line.line}: not a vCard property line: "${line.text.slice(0, 40)}"`);
+      const text = line.text.slice(0, 40);
+      problems.push({ code: 'not-a-property-line', params: { line: line.line, text }, message: `line ${line.line}: not a vCard property line: "${text}"` });
       continue;
     }
     const name = parts.name.toLowerCase();
@@ -90,8 +92,15 @@ function readProperties(card: RawCard, problems: string[]): VCardProperty[] {
     try {
       properties.push(readProperty(normaliseLegacyLine(line.text, parts), design, line.line));
     } catch (error: unknown) {
+      const property = name.toUpperCase();
       const reason = error instanceof QuotedPrintableError ? error.message : 'the line is not valid vCard';
-      problems.push(describeProblem(FIELD_OF[name] ?? name, `cannot read this ${name.toUpperCase()} line (${reason})`, undefined, { line: line.line }));
+      const code = error instanceof QuotedPrintableError ? error.reason : 'unreadable-line';
+      problems.push(
+        fieldProblem(code, FIELD_OF[name] ?? name, `cannot read this ${property} line (${reason})`, {
+          source: { line: line.line },
+          params: { property, ...(error instanceof QuotedPrintableError ? { charset: error.charset } : {}) },
+        }),
+      );
     }
   }
   return properties;
@@ -177,7 +186,7 @@ function readRoles(draft: ContactDraft, properties: readonly VCardProperty[]): v
       if ((contactRoles as readonly string[]).includes(token)) {
         if (!draft.roles.includes(token as ContactRole)) draft.roles.push(token as ContactRole);
       } else {
-        draft.problems.push(describeProblem('roles', `unknown role (use ${contactRoles.join(', ')})`, token, sourceOf(property)));
+        draft.problems.push(fieldProblem('unknown-role', 'roles', `unknown role (use ${contactRoles.join(', ')})`, { value: token, source: sourceOf(property) }));
       }
     }
   }
@@ -239,12 +248,15 @@ export function parseVCardFile(text: string): ParsedFile {
   const count = countCards(text);
   if (count === 0) {
     throw new InterchangeFileError(
+      'no-vcard',
       'No vCard found: the file has no "BEGIN:VCARD" line. If it is a spreadsheet export, import it as CSV.',
     );
   }
   if (count > MAX_RECORDS) {
     throw new InterchangeFileError(
+      'too-many-records',
       `The file holds ${count.toLocaleString('en')} contacts; at most ${MAX_RECORDS.toLocaleString('en')} can be imported at once. Split it into smaller files.`,
+      { count, max: MAX_RECORDS },
     );
   }
   return { format: 'vcard', columns: [], mapping: {}, delimiter: null, records: splitCards(text).map(readCard) };

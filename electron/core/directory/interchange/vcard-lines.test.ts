@@ -37,9 +37,9 @@ describe('splitCards', () => {
   it('reports a card that never ends', () => {
     const cards = splitCards(card('BEGIN:VCARD', 'FN:A', 'BEGIN:VCARD', 'FN:B', 'END:VCARD', 'BEGIN:VCARD', 'FN:C'));
     expect(cards.map((c) => [c.line, c.problems])).toEqual([
-      [1, ['the card starting on line 1 has no END:VCARD before line 3']],
+      [1, [{ code: 'missing-end', params: { line: 1, before: 3 }, message: 'the card starting on line 1 has no END:VCARD before line 3' }]],
       [3, []],
-      [6, ['the card starting on line 6 has no END:VCARD']],
+      [6, [{ code: 'missing-end', params: { line: 6 }, message: 'the card starting on line 6 has no END:VCARD' }]],
     ]);
     expect(countCards(card('BEGIN:VCARD', 'END:VCARD', 'BEGIN:VCARD  ', 'END:VCARD', 'X-BEGIN:VCARD'))).toBe(2);
   });

@@ -1,3 +1,4 @@
+import type { ImportIssue } from '../../../../shared/api/import-issues';
 import { decodeQuotedPrintable } from './quoted-printable';
 import { splitLines } from './text-checks';
 
@@ -22,7 +23,7 @@ export interface RawCard {
   readonly line: number;
   readonly lines: readonly ContentLine[];
   /** Structural problems (a card without END:VCARD). */
-  readonly problems: readonly string[];
+  readonly problems: readonly ImportIssue[];
 }
 
 const BEGIN = /^BEGIN:VCARD[ \t]*$/i;
@@ -81,7 +82,7 @@ const BASE64 = /^(?:ENCODING=)?(?:BASE64|B)$/i;
 interface OpenCard {
   readonly line: number;
   readonly lines: { line: number; text: string }[];
-  readonly problems: string[];
+  readonly problems: ImportIssue[];
 }
 
 /** Finds the cards of a vCard text and unfolds their lines. Lines outside cards are ignored. */
@@ -109,7 +110,11 @@ export function splitCards(text: string): RawCard[] {
     if (raw.trim() === '') continue;
     if (BEGIN.test(raw)) {
       if (current !== null) {
-        current.problems.push(`the card starting on line ${current.line} has no END:VCARD before line ${number}`);
+        current.problems.push({
+          code: 'missing-end',
+          params: { line: current.line, before: number },
+          message: `the card starting on line ${current.line} has no END:VCARD before line ${number}`,
+        });
         cards.push({ record: cards.length + 1, ...current });
       }
       current = { line: number, lines: [], problems: [] };
@@ -133,7 +138,11 @@ export function splitCards(text: string): RawCard[] {
     }
   }
   if (current !== null) {
-    current.problems.push(`the card starting on line ${current.line} has no END:VCARD`);
+    current.problems.push({
+      code: 'missing-end',
+      params: { line: current.line },
+      message: `the card starting on line ${current.line} has no END:VCARD`,
+    });
     cards.push({ record: cards.length + 1, ...current });
   }
   return cards;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice';
+import { RecordActions } from '../../components/record-actions';
 import { useContactStore } from '../../stores/use-contact-store';
 import { ContactDetailView } from './contact-detail-view';
 import { RoleBadges } from './role-badges';
@@ -83,47 +84,26 @@ export function ContactDetailPane({ id, onEdit, onDelete, onRestore, onClose }: 
       </div>
       {contact.demo ? <p className="notice">{t('directory.detail.demoNotice')}</p> : null}
       {deleted ? <p className="notice notice--warning">{t('directory.detail.deletedNotice')}</p> : null}
-      <div className="detail__actions">
-        {deleted ? (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => {
-              onRestore(target);
-            }}
-          >
-            {t('directory.detail.restore')}
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="button button--primary"
-              aria-keyshortcuts="E"
-              onClick={() => {
-                onEdit(contact.id);
-              }}
-            >
-              {t('directory.detail.edit')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              aria-keyshortcuts="Delete"
-              disabled={busy}
-              onClick={() => {
-                onDelete(target);
-              }}
-            >
-              {t('directory.detail.delete')}
-            </button>
-          </>
-        )}
-        <button type="button" className="button" aria-keyshortcuts="Escape" onClick={onClose}>
-          {t('directory.detail.close')}
-        </button>
-      </div>
+      <RecordActions
+        deleted={deleted}
+        busy={busy}
+        labels={{
+          edit: t('directory.detail.edit'),
+          delete: t('directory.detail.delete'),
+          restore: t('directory.detail.restore'),
+          close: t('directory.detail.close'),
+        }}
+        onEdit={() => {
+          onEdit(contact.id);
+        }}
+        onDelete={() => {
+          onDelete(target);
+        }}
+        onRestore={() => {
+          onRestore(target);
+        }}
+        onClose={onClose}
+      />
       <ContactDetailView contact={contact} />
     </section>
   );

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail } from '../../../../shared/api/directory';
 import { useDirectoryViewStore } from '../../stores/use-directory-view-store';
+import { countryDisplayName } from '../../i18n/country-names';
 import { useSettingsStore } from '../../stores/use-settings-store';
 import { formatDay, languageName } from './format-directory';
 import { RoleBadges } from './role-badges';
@@ -40,7 +41,7 @@ export function ContactDetailView({ contact }: ContactDetailViewProps) {
             openCountry(contact.countryId);
           }}
         >
-          {contact.countryName === '' ? contact.countryId.toUpperCase() : contact.countryName}
+          {countryDisplayName(contact.countryId, language, contact.countryName)}
         </button>
       ),
     ],

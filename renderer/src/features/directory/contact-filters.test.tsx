@@ -53,11 +53,11 @@ describe('the contact filters', () => {
     await user.type(box, 'Côte');
     const suggestions = await screen.findByRole('listbox', { name: 'Suggestions' });
     expect(box.getAttribute('aria-expanded')).toBe('true');
-    expect(suggestions.textContent).toContain("Côte d'Ivoire");
+    expect(suggestions.textContent).toMatch(/Côte d['’]Ivoire/);
     await user.keyboard('{ArrowDown}');
     expect(box.getAttribute('aria-activedescendant')).toBe(screen.getAllByRole('option', { selected: true })[0]?.id);
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('heading', { level: 2, name: "Côte d'Ivoire" })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: /^Côte d['’]Ivoire$/ })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Countries' }).getAttribute('aria-selected')).toBe('true');
   });
 

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { countryDisplayName } from '../../i18n/country-names';
+import { useSettingsStore } from '../../stores/use-settings-store';
 import type { ContactFilter } from '../../../../shared/api/directory';
 import { contactRoles, type ContactRole } from '../../../../shared/schemas/contact';
 import { networkStatuses, regions, type NetworkStatus, type Region } from '../../../../shared/schemas/country';
@@ -23,6 +25,7 @@ function withChoice(filter: ContactFilter, key: 'countryId' | 'region' | 'role' 
  */
 export function ContactFilters({ filter, onChange }: ContactFiltersProps) {
   const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
   const countries = useDirectoryStore((state) => state.countries);
   const organisations = useDirectoryStore((state) => state.organisations);
   const countryOptions = countries.status === 'loaded' ? countries.items : [];
@@ -122,7 +125,7 @@ export function ContactFilters({ filter, onChange }: ContactFiltersProps) {
             <option value="">{any}</option>
             {organisationOptions.map((organisation) => (
               <option key={organisation.id} value={organisation.id}>
-                {organisation.countryName === '' ? organisation.name : `${organisation.name} — ${organisation.countryName}`}
+                {organisation.countryId === '' ? organisation.name : `${organisation.name} — ${countryDisplayName(organisation.countryId, language, organisation.countryName)}`}
               </option>
             ))}
           </select>

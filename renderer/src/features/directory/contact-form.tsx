@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail } from '../../../../shared/api/directory';
 import { contactRoles, type ContactRole } from '../../../../shared/schemas/contact';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
+import { EditForm } from '../../components/edit-form';
+import { FormFooter } from '../../components/form-footer';
+import { TextAreaField, TextField } from '../../components/text-field';
 import { useContactStore } from '../../stores/use-contact-store';
 import { ChannelRows } from './channel-rows';
 import { changedFields } from './changed-fields';
@@ -18,7 +20,7 @@ import {
 import { CountrySelect } from './country-select';
 import { focusFirstInvalid } from './focus-first-invalid';
 import { OrganisationSelect } from './organisation-select';
-import { isSaveShortcut } from './shortcut-keys';
+import { useDiscardGuard } from './use-discard-guard';
 import { useFieldMessages } from './use-field-messages';
 
 export interface ContactFormProps {
@@ -37,25 +39,18 @@ const fields: readonly ContactField[] = Object.keys(emptyContactValues()) as Con
  */
 export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [initial] = useState<ContactFormValues>(() => (contact === null ? emptyContactValues() : valuesFromContact(contact)));
   const [values, setValues] = useState<ContactFormValues>(initial);
   // A new contact's display name follows the given and family names until the user types one of their own.
   const [nameEdited, setNameEdited] = useState(contact !== null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [askDiscard, setAskDiscard] = useState(false);
   const busy = useContactStore((state) => state.busy);
   const save = useContactStore((state) => state.save);
 
   const check = checkContact(values);
   const messages = useFieldMessages(check.issues, fields);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
 
   const change = <K extends ContactField>(field: K, value: ContactFormValues[K]): void => {
     messages.touch(field);
@@ -96,20 +91,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
     });
   };
 
-  const cancel = (): void => {
-    if (dirty) setAskDiscard(true);
-    else onCancel();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    if (isSaveShortcut(event)) {
-      event.preventDefault();
-      void submit();
-    } else if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      cancel();
-    }
-  };
+  const guard = useDiscardGuard({ dirty, onSave: submit, onCancel, wording: 'directory' });
 
   const text = (field: 'honorific' | 'givenName' | 'familyName' | 'displayName' | 'title', label: string, help?: string) => (
     <Field label={label} error={messages.at(field)} help={help} wide={field === 'title' || field === 'displayName'}>
@@ -129,14 +111,17 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
   );
 
   return (
-    <form ref={formRef} className="contact-form" aria-labelledby={headingId} aria-busy={busy} noValidate onKeyDown={onKeyDown} onSubmit={(event) => {
-      event.preventDefault();
-      void submit();
-    }}>
-      <h2 className="detail__title" id={headingId} ref={headingRef} tabIndex={-1}>
-        {contact === null ? t('directory.form.createTitle') : t('directory.form.editTitle', { name: contact.displayName })}
-      </h2>
-      <p className="muted">{t('directory.form.keysHint')}</p>
+    <EditForm
+      className="contact-form"
+      title={contact === null ? t('directory.form.createTitle') : t('directory.form.editTitle', { name: contact.displayName })}
+      titleLevel={2}
+      titleClassName="detail__title"
+      hint={t('directory.form.keysHint')}
+      busy={busy}
+      formRef={formRef}
+      onSubmit={submit}
+      onKeyDown={guard.onKeyDown}
+    >
       <div className="form-grid">
         {text('honorific', t('directory.form.honorific'), t('directory.form.honorificHelp'))}
         {text('givenName', t('directory.form.givenName'))}
@@ -204,99 +189,55 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
         }}
       />
       <div className="form-grid">
-        <Field
+        <TextField
           label={t('directory.form.languages')}
           help={t('directory.form.languagesHelp')}
           error={messages.items('languages', splitList(values.languages, /[,;\s]+/))}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              type="text"
-              value={values.languages}
-              spellCheck={false}
-              onChange={(event) => {
-                change('languages', event.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field label={t('directory.form.appointedOn')} error={messages.at('appointedOn')}>
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              type="date"
-              value={values.appointedOn}
-              onChange={(event) => {
-                change('appointedOn', event.target.value);
-              }}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label={t('directory.form.tags')} help={t('directory.form.tagsHelp')} error={messages.items('tags', splitList(values.tags, /[,;]+/))} wide>
-        {(control) => (
-          <input
-            {...control}
-            className="field__control field__control--wide"
-            type="text"
-            value={values.tags}
-            onChange={(event) => {
-              change('tags', event.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('directory.form.notes')} error={messages.at('notes')} wide>
-        {(control) => (
-          <textarea
-            {...control}
-            className="field__control field__control--wide"
-            rows={4}
-            value={values.notes}
-            onChange={(event) => {
-              change('notes', event.target.value);
-            }}
-          />
-        )}
-      </Field>
-      {failure === null ? null : (
-        <div className="form-failure" role="alert">
-          <p>{failure}</p>
-          {messages.unplaced.length === 0 ? null : (
-            <ul>
-              {messages.unplaced.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <div className="detail__actions">
-        <button type="submit" className="button button--primary" disabled={busy} aria-keyshortcuts="Control+S Meta+S">
-          {busy ? t('directory.form.saving') : t('directory.form.save')}
-        </button>
-        <button type="button" className="button" onClick={cancel} aria-keyshortcuts="Escape">
-          {t('directory.form.cancel')}
-        </button>
-      </div>
-      {askDiscard ? (
-        <ConfirmDialog
-          title={t('directory.discard.title')}
-          message={t('directory.discard.message')}
-          confirmLabel={t('directory.discard.confirm')}
-          cancelLabel={t('directory.discard.cancel')}
-          onConfirm={() => {
-            setAskDiscard(false);
-            onCancel();
-          }}
-          onCancel={() => {
-            setAskDiscard(false);
+          spellCheck={false}
+          value={values.languages}
+          onChange={(languages) => {
+            change('languages', languages);
           }}
         />
-      ) : null}
-    </form>
+        <TextField
+          label={t('directory.form.appointedOn')}
+          error={messages.at('appointedOn')}
+          type="date"
+          value={values.appointedOn}
+          onChange={(appointedOn) => {
+            change('appointedOn', appointedOn);
+          }}
+        />
+      </div>
+      <TextField
+        label={t('directory.form.tags')}
+        help={t('directory.form.tagsHelp')}
+        error={messages.items('tags', splitList(values.tags, /[,;]+/))}
+        wide
+        value={values.tags}
+        onChange={(tags) => {
+          change('tags', tags);
+        }}
+      />
+      <TextAreaField
+        label={t('directory.form.notes')}
+        error={messages.at('notes')}
+        wide
+        rows={4}
+        value={values.notes}
+        onChange={(notes) => {
+          change('notes', notes);
+        }}
+      />
+      <FormFooter
+        {...guard.footer}
+        failure={failure}
+        unplaced={messages.unplaced}
+        busy={busy}
+        saveLabel={t('directory.form.save')}
+        busyLabel={t('directory.form.saving')}
+        cancelLabel={t('directory.form.cancel')}
+      />
+    </EditForm>
   );
 }

@@ -1,6 +1,8 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../../shared/api/directory';
+import { countryDisplayName } from '../../i18n/country-names';
+import { useSettingsStore } from '../../stores/use-settings-store';
 import { RoleBadges } from './role-badges';
 
 export interface ContactRowViewProps {
@@ -18,10 +20,11 @@ export interface ContactRowViewProps {
 /** One option of the contact list: name and badges, then title, organisation and country on a second line. */
 export function ContactRowView({ id, index, total, row, selected, style, onClick }: ContactRowViewProps) {
   const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
   const meta =
     row === null
       ? ''
-      : [row.title, row.organisationName, row.countryName === '' ? t('directory.row.international') : row.countryName]
+      : [row.title, row.organisationName, row.countryId === '' ? t('directory.row.international') : countryDisplayName(row.countryId, language, row.countryName)]
           .filter((part) => part !== '')
           .join(' · ');
   return (

@@ -11,6 +11,8 @@ export function CountriesView() {
   if (countryId !== null) {
     return (
       <CountryPageView
+        // A page of its own per country: an edit begun on one never carries over to the next.
+        key={countryId}
         id={countryId}
         onBack={() => {
           setLastOpened(countryId);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary } from '../../../../shared/api/directory';
 import { networkStatuses, regions, type NetworkStatus, type Region } from '../../../../shared/schemas/country';
@@ -7,7 +7,9 @@ import { Field } from '../../components/field';
 import { useCountryStore, type CountryListFilter } from '../../stores/use-country-store';
 import { useDirectoryStore } from '../../stores/use-directory-store';
 import { useDirectoryViewStore } from '../../stores/use-directory-view-store';
+import type { Language } from '../../i18n/i18n';
 import { useSettingsStore } from '../../stores/use-settings-store';
+import { compareLabels, countryLabel, withReferenceCountries } from './country-choices';
 import { formatCount } from './format-directory';
 import { foldForSearch } from './fold-for-search';
 
@@ -16,18 +18,40 @@ export interface CountryListProps {
   readonly focusId: string | null;
 }
 
-/** Countries the list shows: the region and status filters, then the typed name (accents and case ignored). */
-export function visibleCountries(countries: readonly CountrySummary[], filter: CountryListFilter, text: string): CountrySummary[] {
+/** A country of the list with its name in the interface language. */
+export interface ListedCountry extends CountrySummary {
+  readonly label: string;
+}
+
+/** The list's countries named in `language` and sorted by that name. */
+export function labelCountries(countries: readonly CountrySummary[], language: Language): ListedCountry[] {
+  const compare = compareLabels(language);
+  return countries
+    .map((country) => ({ ...country, label: countryLabel(country, language) }))
+    .sort((a, b) => compare(a.label, b.label) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Countries the list shows: the region and status filters, then the typed text (accents and case ignored), which
+ * finds a country by its name in the interface language, its stored English name or its code.
+ */
+export function visibleCountries(countries: readonly ListedCountry[], filter: CountryListFilter, text: string): ListedCountry[] {
   const wanted = foldForSearch(text.trim());
   return countries.filter(
     (country) =>
       (filter.region === undefined || country.region === filter.region) &&
       (filter.networkStatus === undefined || country.networkStatus === filter.networkStatus) &&
-      (wanted === '' || foldForSearch(country.name).includes(wanted) || country.code.toLowerCase() === wanted),
+      (wanted === '' ||
+        foldForSearch(country.label).includes(wanted) ||
+        foldForSearch(country.name).includes(wanted) ||
+        country.code.toLowerCase() === wanted),
   );
 }
 
-/** The countries of the network, with status, co-host and focal point count; each name opens its country page. */
+/**
+ * The countries of the network, with status, co-host and focal point count; each name opens its country page. "Every
+ * country" adds the ISO countries the directory does not hold yet, so any of them can be opened and edited.
+ */
 export function CountryList({ focusId }: CountryListProps) {
   const { t } = useTranslation();
   const language = useSettingsStore((state) => state.language);
@@ -35,9 +59,16 @@ export function CountryList({ focusId }: CountryListProps) {
   const loadCountries = useDirectoryStore((state) => state.loadCountries);
   const filter = useCountryStore((state) => state.filter);
   const setFilter = useCountryStore((state) => state.setFilter);
+  const showAll = useCountryStore((state) => state.showAll);
+  const setShowAll = useCountryStore((state) => state.setShowAll);
   const openCountry = useDirectoryViewStore((state) => state.openCountry);
   const [text, setText] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
+  const held = countries.status === 'loaded' ? countries.items : null;
+  const listed = useMemo(
+    () => (held === null ? [] : labelCountries(showAll ? withReferenceCountries(held) : held, language)),
+    [held, showAll, language],
+  );
 
   useEffect(() => {
     if (focusId !== null) tableRef.current?.querySelector<HTMLElement>(`[data-country-id="${focusId}"]`)?.focus();
@@ -61,7 +92,7 @@ export function CountryList({ focusId }: CountryListProps) {
       />
     );
   }
-  const shown = countries.status === 'loaded' ? visibleCountries(countries.items, filter, text) : [];
+  const shown = visibleCountries(listed, filter, text);
   return (
     <div className="countries">
       <div className="filters">
@@ -117,6 +148,16 @@ export function CountryList({ focusId }: CountryListProps) {
             </select>
           )}
         </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={showAll}
+            onChange={(event) => {
+              setShowAll(event.target.checked);
+            }}
+          />
+          {t('directory.countries.showAll')}
+        </label>
       </div>
       <p className="contacts__count" role="status">
         {countries.status === 'loaded'
@@ -153,7 +194,7 @@ export function CountryList({ focusId }: CountryListProps) {
                       openCountry(country.id);
                     }}
                   >
-                    {country.name}
+                    {country.label}
                   </button>
                 </th>
                 <td>{t(`directory.regions.${country.region}`)}</td>

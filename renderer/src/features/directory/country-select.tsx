@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import type { FieldControlProps } from '../../components/field';
 import { useDirectoryStore } from '../../stores/use-directory-store';
+import { useSettingsStore } from '../../stores/use-settings-store';
+import { countryChoices } from './country-choices';
 
 export interface CountrySelectProps {
   readonly control: FieldControlProps;
@@ -10,11 +13,18 @@ export interface CountrySelectProps {
   readonly onBlur?: () => void;
 }
 
-/** A country picker over the directory's countries, by name; a country no longer listed stays selectable as its code. */
+/**
+ * A country picker over every ISO 3166-1 country and any other the directory holds (the demo's European Union), named
+ * in the interface language and sorted in it. Choosing a country the directory does not hold yet is fine: the core
+ * creates it with the contact or organisation. A value that is none of these (a code that arrived by sync) stays
+ * selectable, shown as its code.
+ */
 export function CountrySelect({ control, value, noneLabel, onChange, onBlur }: CountrySelectProps) {
+  const language = useSettingsStore((state) => state.language);
   const countries = useDirectoryStore((state) => state.countries);
-  const items = countries.status === 'loaded' ? countries.items : [];
-  const missing = value !== '' && !items.some((country) => country.id === value);
+  const held = countries.status === 'loaded' ? countries.items : null;
+  const choices = useMemo(() => countryChoices(held ?? [], language), [held, language]);
+  const missing = value !== '' && !choices.some((country) => country.id === value);
   return (
     <select
       {...control}
@@ -27,9 +37,9 @@ export function CountrySelect({ control, value, noneLabel, onChange, onBlur }: C
     >
       <option value="">{noneLabel}</option>
       {missing ? <option value={value}>{value.toUpperCase()}</option> : null}
-      {items.map((country) => (
+      {choices.map((country) => (
         <option key={country.id} value={country.id}>
-          {country.name}
+          {country.label}
         </option>
       ))}
     </select>

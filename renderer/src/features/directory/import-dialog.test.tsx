@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, ImportReport, ImportRowPreview } from '../../../../shared/api/directory';
-import { fail } from '../../../../shared/api/result';
+import type { ImportProgress } from '../../../../shared/api/events';
+import { fail, ok, type Result } from '../../../../shared/api/result';
 import { fakeDirectory, sampleContact, sampleCountry } from '../../test/fake-directory';
 import { layOutScrollables } from '../../test/list-layout';
 import { renderWithDirectory } from '../../test/render-app';
@@ -19,7 +20,12 @@ afterEach(() => {
 const csv = 'Person;Mail;Nation\r\nAmina Diallo;amina@example.org;CI\r\nKaren Jensen;karen.jensen@example.dk;DK\r\n';
 
 function row(overrides: Partial<ImportRowPreview>): ImportRowPreview {
-  return { record: 1, line: 2, action: 'create', displayName: 'Amina Diallo', messages: [], matchesContactId: null, ...overrides };
+  return { record: 1, line: 2, action: 'create', displayName: 'Amina Diallo', messages: [], issues: [], matchesContactId: null, ...overrides };
+}
+
+/** A skip of a record that is already in the directory as Karen Jensen. */
+function sameAsKaren(): Partial<ImportRowPreview> {
+  return { messages: ['same as Karen Jensen'], issues: [{ code: 'duplicate-of', params: { name: 'Karen Jensen' }, message: 'same as Karen Jensen' }] };
 }
 
 function preview(rows: readonly ImportRowPreview[], format: 'csv' | 'vcard' = 'csv'): ImportPreview {
@@ -53,7 +59,7 @@ describe('the import dialog', () => {
     const { user, dialog, directory } = await openImport();
     const input = within(dialog).getByLabelText('File to import');
     expect(document.activeElement).toBe(input);
-    directory.preparePreview(preview([row({}), row({ record: 2, line: 3, action: 'skip', displayName: 'Karen Jensen', messages: ['same as Karen Jensen'] })]));
+    directory.preparePreview(preview([row({}), row({ record: 2, line: 3, action: 'skip', displayName: 'Karen Jensen', ...sameAsKaren() })]));
     await user.upload(input, file('people.csv', csv));
 
     expect(await within(dialog).findByRole('heading', { name: 'Match the columns of people.csv' })).toBeTruthy();
@@ -69,7 +75,21 @@ describe('the import dialog', () => {
     directory.preparePreview(
       preview([
         row({}),
-        row({ record: 2, line: 3, action: 'error', displayName: 'Karen Jensen', messages: ['Country: no country named “Dnmark”'] }),
+        row({
+          record: 2,
+          line: 3,
+          action: 'error',
+          displayName: 'Karen Jensen',
+          messages: ['country: unknown country "Dnmark": use a two-letter ISO code such as DK, or the country\'s name'],
+          issues: [
+            {
+              code: 'unknown-country',
+              field: 'country',
+              params: { value: 'Dnmark' },
+              message: 'country: unknown country "Dnmark": use a two-letter ISO code such as DK, or the country\'s name',
+            },
+          ],
+        }),
       ]),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
@@ -86,7 +106,7 @@ describe('the import dialog', () => {
       '3',
       'Error',
       'Karen Jensen',
-      'Country: no country named “Dnmark”',
+      'Country: unknown country “Dnmark”: use a two-letter ISO code such as DK, or the country’s name',
     ]);
     expect(within(dialog).getByText(/Nothing is imported while a row is in error/)).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Import' })).toHaveProperty('disabled', true);
@@ -107,7 +127,7 @@ describe('the import dialog', () => {
 
   it('goes straight to the preview for a vCard, and offers nothing to import when every card is a skip', async () => {
     const { user, dialog, directory } = await openImport();
-    directory.preparePreview(preview([row({ action: 'skip', displayName: 'Karen Jensen', messages: ['same as Karen Jensen'] })], 'vcard'));
+    directory.preparePreview(preview([row({ action: 'skip', displayName: 'Karen Jensen', ...sameAsKaren() })], 'vcard'));
     await user.upload(within(dialog).getByLabelText('File to import'), file('export.vcf', 'BEGIN:VCARD\r\nFN:Karen Jensen\r\nEND:VCARD\r\n', 'text/vcard'));
     expect(await within(dialog).findByText('0 to create, 0 to update, 1 to skip, 0 in error.')).toBeTruthy();
     expect(directory.callsOf('directory.import.preview')[0]?.format).toBe('vcard');
@@ -144,4 +164,57 @@ describe('the import dialog', () => {
       expect(within(dialog).getByRole('button', { name: 'Import' })).toHaveProperty('disabled', false);
     });
   });
+
+  it('shows how far a long preview and the import have got, with a bar and its text, then leaves no bar behind', async () => {
+    let answerPreview: (result: Result<ImportPreview>) => void = () => undefined;
+    let answerCommit: (result: Result<ImportReport>) => void = () => undefined;
+    const { user, dialog, fake } = await openImport({
+      'directory.import.preview': () =>
+        new Promise((resolve) => {
+          answerPreview = resolve;
+        }),
+      'directory.import.commit': () =>
+        new Promise((resolve) => {
+          answerCommit = resolve;
+        }),
+    });
+    const step = (progress: ImportProgress): void => {
+      act(() => {
+        fake.emit({ name: 'directory.import.progress', payload: progress });
+      });
+    };
+    await user.upload(within(dialog).getByLabelText('File to import'), file('big.vcf', 'BEGIN:VCARD\r\nFN:Amina\r\nEND:VCARD\r\n', 'text/vcard'));
+
+    // Before the core's first step: a bar without a value.
+    const bar = await within(dialog).findByRole('progressbar', { name: 'Import progress' });
+    expect(bar.hasAttribute('value')).toBe(false);
+    expect(within(dialog).getByText('Reading the file…')).toBeTruthy();
+
+    step({ previewId: 'imp-1', operation: 'preview', phase: 'reading', done: 4_000, total: 20_000 });
+    expect(within(dialog).getByText('Reading the file: 4,000 of 20,000 records')).toBeTruthy();
+    expect(within(dialog).getByRole<HTMLProgressElement>('progressbar').value).toBe(4_000);
+    expect(within(dialog).getByRole<HTMLProgressElement>('progressbar').max).toBe(20_000);
+    // Another operation's steps are not this one's.
+    step({ previewId: 'imp-0', operation: 'commit', phase: 'writing', done: 10, total: 20 });
+    expect(within(dialog).getByText('Reading the file: 4,000 of 20,000 records')).toBeTruthy();
+    step({ previewId: 'imp-1', operation: 'preview', phase: 'checking', done: 20_000, total: 20_000 });
+    expect(within(dialog).getByText('Comparing with the directory: 20,000 of 20,000 records')).toBeTruthy();
+
+    answerPreview(ok(preview([row({})], 'vcard')));
+    expect(await within(dialog).findByText('1 to create, 0 to update, 0 to skip, 0 in error.')).toBeTruthy();
+    expect(within(dialog).queryByRole('progressbar')).toBeNull();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(await within(dialog).findByRole('progressbar', { name: 'Import progress' })).toBeTruthy();
+    step({ previewId: 'preview-1', operation: 'commit', phase: 'writing', done: 1_000, total: 20_000 });
+    expect(within(dialog).getByText('Writing to the directory: 1,000 of 20,000 contacts')).toBeTruthy();
+    // A step of another preview's commit is left out.
+    step({ previewId: 'preview-0', operation: 'commit', phase: 'writing', done: 5, total: 5 });
+    expect(within(dialog).getByText('Writing to the directory: 1,000 of 20,000 contacts')).toBeTruthy();
+
+    answerCommit(ok({ created: 1, updated: 0, skipped: 0, createdIds: [] }));
+    expect(await within(dialog).findByText('1 created, 0 updated, 0 skipped.')).toBeTruthy();
+    expect(within(dialog).queryByRole('progressbar')).toBeNull();
+  });
 });
+

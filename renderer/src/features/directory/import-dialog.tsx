@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/modal-dialog';
 import { useDirectoryViewStore } from '../../stores/use-directory-view-store';
@@ -10,9 +10,42 @@ import { ImportMappingStep } from './import-mapping-step';
 import { ImportPreviewStep } from './import-preview-step';
 
 /**
+ * How far the preview or the import under way has got: a bar and its text ("Reading the file: 4,000 of 20,000
+ * records"), from the core's progress steps; a bar without a value until the first step arrives.
+ */
+function ImportProgressView() {
+  const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
+  const busy = useImportStore((state) => state.busy);
+  const progress = useImportStore((state) => state.progress);
+  const textId = useId();
+  if (!busy) return null;
+  const text =
+    progress === null
+      ? t('directory.import.reading')
+      : t(`directory.import.progress.${progress.phase}`, {
+          done: formatCount(progress.done, language),
+          total: formatCount(progress.total, language),
+        });
+  const measured = progress !== null && progress.total > 0;
+  return (
+    <div className="import-progress">
+      <progress
+        aria-label={t('directory.import.progress.label')}
+        aria-describedby={textId}
+        {...(measured ? { max: progress.total, value: Math.min(progress.done, progress.total) } : {})}
+      />
+      <p className="muted" id={textId} role="status">
+        {text}
+      </p>
+    </div>
+  );
+}
+
+/**
  * Imports contacts from a vCard or CSV file in steps: choose the file, map a CSV's columns, review the preview (row by
- * row, errors included), import all-or-nothing, read the report. Escape or Close leaves without writing anything
- * (unless the import was already confirmed).
+ * row, errors included), import all-or-nothing, read the report. While the core reads, checks or writes, a progress
+ * bar says how far it got. Escape or Close leaves without writing anything (unless the import was already confirmed).
  */
 export function ImportDialog() {
   const { t } = useTranslation();
@@ -75,6 +108,7 @@ export function ImportDialog() {
   return (
     <ModalDialog title={t('directory.import.title')} onClose={close} wide>
       <div ref={bodyRef}>{body}</div>
+      <ImportProgressView />
       <div className="modal__actions modal__actions--end">
         <button type="button" className="button" onClick={close}>
           {step === 'report' ? t('directory.import.close') : t('directory.import.cancel')}

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSettingsStore } from '../../stores/use-settings-store';
+import { importFailureMessage } from './import-issue-message';
 import { useImportStore } from '../../stores/use-import-store';
 import { readImportFile } from './read-import-file';
 
@@ -14,6 +16,7 @@ export async function chooseImportFile(file: File): Promise<void> {
 /** The first step: choose a vCard or CSV file. Why a file cannot be read is said under the field. */
 export function ImportFileStep() {
   const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
   const inputId = useId();
   const helpId = useId();
   const problemId = useId();
@@ -49,14 +52,9 @@ export function ImportFileStep() {
           </p>
         )}
       </div>
-      {busy ? (
-        <p className="muted" role="status">
-          {t('directory.import.reading')}
-        </p>
-      ) : null}
       {error === null ? null : (
         <p className="field__error" role="alert">
-          {t('directory.import.previewFailed', { message: error.message })}
+          {t('directory.import.previewFailed', { message: importFailureMessage(error, t, language) })}
         </p>
       )}
     </div>

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useSettingsStore } from '../../stores/use-settings-store';
+import { importFailureMessage } from './import-issue-message';
 import { csvTargetFields, type CsvTargetField } from '../../../../shared/api/directory';
 import { Field } from '../../components/field';
 import { csvDelimiters, useImportStore, type ColumnTarget, type CsvDelimiter } from '../../stores/use-import-store';
@@ -14,6 +16,7 @@ const delimiterNames = { '': 'auto', ',': 'comma', ';': 'semicolon', '\t': 'tab'
  */
 export function ImportMappingStep() {
   const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
   const file = useImportStore((state) => state.file);
   const columns = useImportStore((state) => state.columns);
   const mapping = useImportStore((state) => state.mapping);
@@ -82,7 +85,7 @@ export function ImportMappingStep() {
       </table>
       {error === null ? null : (
         <p className="field__error" role="alert">
-          {t('directory.import.previewFailed', { message: error.message })}
+          {t('directory.import.previewFailed', { message: importFailureMessage(error, t, language) })}
         </p>
       )}
       <div className="modal__actions">

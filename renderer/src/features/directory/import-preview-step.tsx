@@ -5,6 +5,7 @@ import { Field } from '../../components/field';
 import { useImportStore } from '../../stores/use-import-store';
 import { useSettingsStore } from '../../stores/use-settings-store';
 import { formatCount } from './format-directory';
+import { importFailureMessage, importIssueMessage } from './import-issue-message';
 
 /** Rows the table shows at most: enough to review, few enough to stay quick with a 20 MB file. */
 export const MAX_PREVIEW_ROWS = 500;
@@ -91,10 +92,10 @@ export function ImportPreviewStep() {
                 </td>
                 <td>{row.displayName}</td>
                 <td>
-                  {row.messages.length === 0 ? null : (
+                  {row.issues.length === 0 ? null : (
                     <ul className="plain-list">
-                      {row.messages.map((message, index) => (
-                        <li key={index}>{message}</li>
+                      {row.issues.map((issue, index) => (
+                        <li key={index}>{importIssueMessage(issue, t, language)}</li>
                       ))}
                     </ul>
                   )}
@@ -114,7 +115,7 @@ export function ImportPreviewStep() {
             ? t('directory.import.changedSince')
             : error.code === 'not-found'
               ? t('directory.import.expired')
-              : t('directory.import.failed', { message: error.message })}
+              : t('directory.import.failed', { message: importFailureMessage(error, t, language) })}
         </p>
       )}
       <div className="modal__actions">

@@ -2,6 +2,8 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationDetail } from '../../../../shared/api/directory';
 import { Badge } from '../../components/badge';
+import { countryDisplayName } from '../../i18n/country-names';
+import { useSettingsStore } from '../../stores/use-settings-store';
 
 export interface OrganisationDetailViewProps {
   readonly organisation: OrganisationDetail;
@@ -15,6 +17,7 @@ export interface OrganisationDetailViewProps {
 /** An organisation's details with Edit, Delete (or Restore) and "New organisation inside". */
 export function OrganisationDetailView({ organisation, busy, onEdit, onDelete, onRestore, onNewInside }: OrganisationDetailViewProps) {
   const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
   const headingId = useId();
   const none = t('directory.detail.none');
   const deleted = organisation.deletedAt !== null;
@@ -23,7 +26,10 @@ export function OrganisationDetailView({ organisation, busy, onEdit, onDelete, o
     [t('directory.organisations.acronym'), organisation.acronym === '' ? none : organisation.acronym],
     [t('directory.organisations.kind'), t(`directory.organisationKinds.${organisation.kind}`)],
     [t('directory.organisations.parent'), parents.length === 0 ? none : parents.join(' › ')],
-    [t('directory.organisations.country'), organisation.countryId === '' ? t('directory.organisations.international') : organisation.countryName],
+    [
+      t('directory.organisations.country'),
+      organisation.countryId === '' ? t('directory.organisations.international') : countryDisplayName(organisation.countryId, language, organisation.countryName),
+    ],
     [t('directory.organisations.notes'), organisation.notes === '' ? none : <span className="pre-wrap">{organisation.notes}</span>],
   ];
   return (

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationDetail } from '../../../../shared/api/directory';
 import { organisationInput, type OrganisationFields } from '../../../../shared/domain/directory-input';
 import { organisationKinds, type OrganisationKind } from '../../../../shared/schemas/organisation';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
+import { EditForm } from '../../components/edit-form';
+import { FormFooter } from '../../components/form-footer';
+import { TextAreaField, TextField } from '../../components/text-field';
 import { useDirectoryStore } from '../../stores/use-directory-store';
 import { useOrganisationStore } from '../../stores/use-organisation-store';
 import { changedFields } from './changed-fields';
@@ -13,7 +15,7 @@ import { CountrySelect } from './country-select';
 import { focusFirstInvalid } from './focus-first-invalid';
 import { selfAndDescendants } from './organisation-groups';
 import { OrganisationSelect } from './organisation-select';
-import { isSaveShortcut } from './shortcut-keys';
+import { useDiscardGuard } from './use-discard-guard';
 import { useFieldMessages } from './use-field-messages';
 
 /** The organisation form's state, field by field. */
@@ -43,8 +45,6 @@ const fields = ['name', 'acronym', 'kind', 'parentId', 'countryId', 'notes'] as 
  */
 export function OrganisationForm({ organisation, start, onSaved, onCancel }: OrganisationFormProps) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const rows = useDirectoryStore((state) => state.organisations);
   const busy = useOrganisationStore((state) => state.busy);
@@ -63,17 +63,12 @@ export function OrganisationForm({ organisation, start, onSaved, onCancel }: Org
   );
   const [values, setValues] = useState(initial);
   const [failure, setFailure] = useState<string | null>(null);
-  const [askDiscard, setAskDiscard] = useState(false);
 
   const parsed = organisationInput.safeParse(values);
   const messages = useFieldMessages(parsed.success ? [] : issuesFromZod(parsed.error.issues), fields);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
   const excluded =
     organisation === null || rows.status !== 'loaded' ? new Set<string>() : selfAndDescendants(rows.items, organisation.id);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
 
   const change = <K extends keyof OrganisationFormValues>(field: K, value: OrganisationFormValues[K]): void => {
     messages.touch(field);
@@ -108,67 +103,38 @@ export function OrganisationForm({ organisation, start, onSaved, onCancel }: Org
     });
   };
 
-  const cancel = (): void => {
-    if (dirty) setAskDiscard(true);
-    else onCancel();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    if (isSaveShortcut(event)) {
-      event.preventDefault();
-      void submit();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      cancel();
-    }
-  };
+  const guard = useDiscardGuard({ dirty, onSave: submit, onCancel, wording: 'directory' });
 
   return (
-    <form
-      ref={formRef}
+    <EditForm
       className="organisation-form"
-      aria-labelledby={headingId}
-      aria-busy={busy}
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      title={organisation === null ? t('directory.organisationForm.createTitle') : t('directory.organisationForm.editTitle', { name: organisation.name })}
+      titleLevel={2}
+      titleClassName="detail__title"
+      hint={t('directory.organisationForm.keysHint')}
+      busy={busy}
+      formRef={formRef}
+      onSubmit={submit}
+      onKeyDown={guard.onKeyDown}
     >
-      <h2 className="detail__title" id={headingId} ref={headingRef} tabIndex={-1}>
-        {organisation === null
-          ? t('directory.organisationForm.createTitle')
-          : t('directory.organisationForm.editTitle', { name: organisation.name })}
-      </h2>
-      <p className="muted">{t('directory.organisationForm.keysHint')}</p>
-      <Field label={t('directory.organisationForm.name')} error={messages.at('name')} wide>
-        {(control) => (
-          <input
-            {...control}
-            className="field__control field__control--wide"
-            type="text"
-            value={values.name}
-            onChange={(event) => {
-              change('name', event.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('directory.organisationForm.name')}
+        error={messages.at('name')}
+        wide
+        value={values.name}
+        onChange={(name) => {
+          change('name', name);
+        }}
+      />
       <div className="form-grid">
-        <Field label={t('directory.organisationForm.acronym')} error={messages.at('acronym')}>
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              type="text"
-              value={values.acronym}
-              onChange={(event) => {
-                change('acronym', event.target.value);
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('directory.organisationForm.acronym')}
+          error={messages.at('acronym')}
+          value={values.acronym}
+          onChange={(acronym) => {
+            change('acronym', acronym);
+          }}
+        />
         <Field label={t('directory.organisationForm.kind')} error={messages.at('kind')}>
           {(control) => (
             <select
@@ -214,54 +180,25 @@ export function OrganisationForm({ organisation, start, onSaved, onCancel }: Org
           />
         )}
       </Field>
-      <Field label={t('directory.organisationForm.notes')} error={messages.at('notes')} wide>
-        {(control) => (
-          <textarea
-            {...control}
-            className="field__control field__control--wide"
-            rows={3}
-            value={values.notes}
-            onChange={(event) => {
-              change('notes', event.target.value);
-            }}
-          />
-        )}
-      </Field>
-      {failure === null ? null : (
-        <div className="form-failure" role="alert">
-          <p>{failure}</p>
-          {messages.unplaced.length === 0 ? null : (
-            <ul>
-              {messages.unplaced.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <div className="detail__actions">
-        <button type="submit" className="button button--primary" disabled={busy} aria-keyshortcuts="Control+S Meta+S">
-          {busy ? t('directory.organisationForm.saving') : t('directory.organisationForm.save')}
-        </button>
-        <button type="button" className="button" onClick={cancel} aria-keyshortcuts="Escape">
-          {t('directory.organisationForm.cancel')}
-        </button>
-      </div>
-      {askDiscard ? (
-        <ConfirmDialog
-          title={t('directory.discard.title')}
-          message={t('directory.discard.message')}
-          confirmLabel={t('directory.discard.confirm')}
-          cancelLabel={t('directory.discard.cancel')}
-          onConfirm={() => {
-            setAskDiscard(false);
-            onCancel();
-          }}
-          onCancel={() => {
-            setAskDiscard(false);
-          }}
-        />
-      ) : null}
-    </form>
+      <TextAreaField
+        label={t('directory.organisationForm.notes')}
+        error={messages.at('notes')}
+        wide
+        rows={3}
+        value={values.notes}
+        onChange={(notes) => {
+          change('notes', notes);
+        }}
+      />
+      <FormFooter
+        {...guard.footer}
+        failure={failure}
+        unplaced={messages.unplaced}
+        busy={busy}
+        saveLabel={t('directory.organisationForm.save')}
+        busyLabel={t('directory.organisationForm.saving')}
+        cancelLabel={t('directory.organisationForm.cancel')}
+      />
+    </EditForm>
   );
 }

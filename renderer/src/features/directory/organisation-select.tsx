@@ -1,6 +1,8 @@
 import type { OrganisationRow } from '../../../../shared/api/directory';
 import type { FieldControlProps } from '../../components/field';
+import { countryDisplayName } from '../../i18n/country-names';
 import { useDirectoryStore } from '../../stores/use-directory-store';
+import { useSettingsStore } from '../../stores/use-settings-store';
 
 export interface OrganisationSelectProps {
   readonly control: FieldControlProps;
@@ -30,6 +32,7 @@ export function organisationChoices(
 /** An organisation picker over the directory's organisations, each labelled with its acronym and country. */
 export function OrganisationSelect({ control, value, noneLabel, countryId, exclude, onChange }: OrganisationSelectProps) {
   const organisations = useDirectoryStore((state) => state.organisations);
+  const language = useSettingsStore((state) => state.language);
   const rows = organisations.status === 'loaded' ? organisations.items : [];
   const choices = organisationChoices(rows, countryId, value, exclude);
   const missing = value !== '' && !choices.some((row) => row.id === value);
@@ -46,7 +49,9 @@ export function OrganisationSelect({ control, value, noneLabel, countryId, exclu
       {missing ? <option value={value}>{value}</option> : null}
       {choices.map((row) => (
         <option key={row.id} value={row.id}>
-          {[row.acronym === '' ? row.name : `${row.name} (${row.acronym})`, row.countryName].filter((part) => part !== '').join(' — ')}
+          {[row.acronym === '' ? row.name : `${row.name} (${row.acronym})`, row.countryId === '' ? '' : countryDisplayName(row.countryId, language, row.countryName)]
+            .filter((part) => part !== '')
+            .join(' — ')}
         </option>
       ))}
     </select>

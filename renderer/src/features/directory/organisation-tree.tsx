@@ -1,8 +1,9 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationRow } from '../../../../shared/api/directory';
 import { TreeView, type TreeNode } from '../../components/tree-view';
 import { Badge } from '../../components/badge';
+import { countryDisplayName } from '../../i18n/country-names';
 import { useSettingsStore } from '../../stores/use-settings-store';
 import { formatCount } from './format-directory';
 import { GROUP_PREFIX, groupOrganisations, type OrganisationBranch } from './organisation-groups';
@@ -24,7 +25,14 @@ export interface OrganisationTreeProps {
 export function OrganisationTree({ rows, activeId, onActiveChange, onOpen, onEdit, onDelete }: OrganisationTreeProps) {
   const { t } = useTranslation();
   const language = useSettingsStore((state) => state.language);
-  const groups = groupOrganisations(rows);
+  // Country groups are named, and so sorted, in the interface language ("Allemagne" before "Danemark" in French).
+  const groups = useMemo(
+    () =>
+      groupOrganisations(
+        rows.map((row) => (row.countryId === '' ? row : { ...row, countryName: countryDisplayName(row.countryId, language, row.countryName) })),
+      ),
+    [rows, language],
+  );
   // Everything starts open: a network's organisations are a few hundred at most, and closed branches hide names.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set([...groups.map((group) => group.id), ...rows.map((row) => row.id)]));
   const byId = new Map(rows.map((row) => [row.id, row]));

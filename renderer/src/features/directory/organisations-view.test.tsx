@@ -4,6 +4,7 @@ import type { OrganisationDetail } from '../../../../shared/api/directory';
 import { fail } from '../../../../shared/api/result';
 import { fakeDirectory, sampleContact, sampleCountry, sampleOrganisation } from '../../test/fake-directory';
 import { layOutScrollables } from '../../test/list-layout';
+import { useSettingsStore } from '../../stores/use-settings-store';
 import { renderWithDirectory } from '../../test/render-app';
 
 let restoreLayout: () => void;
@@ -52,6 +53,27 @@ describe('the organisation tree', () => {
       '1 International',
       '2 Office on Genocide Prevention (OSAPG) UN office · 0 contacts Demo',
     ]);
+  });
+
+  it('names and sorts country groups, and an organisation’s country, in the interface language', async () => {
+    useSettingsStore.getState().setLanguage('fr');
+    const directory = fakeDirectory({
+      countries: [sampleCountry(), sampleCountry({ id: 'de', code: 'DE', name: 'Germany', region: 'europe' })],
+      organisations: [
+        sampleOrganisation(),
+        sampleOrganisation({ id: 'org-de-aa', name: 'Auswärtiges Amt', acronym: 'AA', countryId: 'de' }),
+      ],
+      contacts: [sampleContact()],
+    });
+    const { user } = await renderWithDirectory(directory);
+    await screen.findByText('1 contact');
+    await user.click(screen.getByRole('tab', { name: 'Organisations' }));
+    const tree = await screen.findByRole('tree', { name: 'Organisations par pays' });
+    expect(levelsAndNames(tree).filter((line) => line.startsWith('1 '))).toEqual(['1 Allemagne', '1 Danemark']);
+    within(tree).getAllByRole('treeitem')[1]!.focus();
+    await user.keyboard('{Enter}');
+    const details = await screen.findByRole('region', { name: 'Auswärtiges Amt' });
+    expect(within(details).getByText('Allemagne')).toBeTruthy();
   });
 
   it('shows an organisation with Enter, edits it with E and saves the change with Ctrl+S', async () => {

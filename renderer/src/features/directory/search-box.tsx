@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../shared/api/directory';
 import { useSearchStore } from '../../stores/use-search-store';
+import { useSettingsStore } from '../../stores/use-settings-store';
+import { searchHitDetail, searchHitLabel } from './search-hit-text';
 
 /** How long typing must pause before the list follows: a fast typist sends one search, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 100;
@@ -25,6 +27,7 @@ export interface SearchBoxProps {
  */
 export function SearchBox({ value, onSearch, onOpenHit, inputRef, onArrowDown }: SearchBoxProps) {
   const { t } = useTranslation();
+  const language = useSettingsStore((state) => state.language);
   const id = useId();
   const listId = useId();
   const [text, setText] = useState(value);
@@ -121,26 +124,29 @@ export function SearchBox({ value, onSearch, onOpenHit, inputRef, onArrowDown }:
         />
         <ul id={listId} role="listbox" aria-label={t('directory.search.suggestions')} className="combobox__list" hidden={!showing}>
           {showing
-            ? hits.map((hit, index) => (
-                <li
-                  key={`${hit.kind}:${hit.id}`}
-                  id={optionId(index)}
-                  role="option"
-                  aria-selected={index === active}
-                  className={index === active ? 'combobox__option combobox__option--active' : 'combobox__option'}
-                  onMouseDown={(event) => {
-                    // Keeps focus in the box until the click lands, so blurring does not close the list first.
-                    event.preventDefault();
-                  }}
-                  onClick={() => {
-                    choose(hit);
-                  }}
-                >
-                  <span className="combobox__label">{hit.label}</span>{' '}
-                  <span className="badge">{t(`directory.search.kinds.${hit.kind}`)}</span>
-                  {hit.detail === '' ? null : <span className="combobox__detail">{hit.detail}</span>}
-                </li>
-              ))
+            ? hits.map((hit, index) => {
+                const detail = searchHitDetail(hit, t, language);
+                return (
+                  <li
+                    key={`${hit.kind}:${hit.id}`}
+                    id={optionId(index)}
+                    role="option"
+                    aria-selected={index === active}
+                    className={index === active ? 'combobox__option combobox__option--active' : 'combobox__option'}
+                    onMouseDown={(event) => {
+                      // Keeps focus in the box until the click lands, so blurring does not close the list first.
+                      event.preventDefault();
+                    }}
+                    onClick={() => {
+                      choose(hit);
+                    }}
+                  >
+                    <span className="combobox__label">{searchHitLabel(hit, language)}</span>{' '}
+                    <span className="badge">{t(`directory.search.kinds.${hit.kind}`)}</span>
+                    {detail === '' ? null : <span className="combobox__detail">{detail}</span>}
+                  </li>
+                );
+              })
             : null}
         </ul>
       </div>
