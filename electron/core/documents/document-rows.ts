@@ -1,4 +1,7 @@
 import type { DocumentDetail, DocumentRow, DocumentVersionView, TextStatus } from '../../../shared/api/documents';
+import { documentRow as sharedDocumentRow } from '../../../shared/domain/document-row';
+
+export { latestVersion } from '../../../shared/domain/document-row';
 import type { LibraryDocument } from '../../../shared/schemas/document';
 import type { DirectoryCache } from '../directory/directory-cache';
 
@@ -8,39 +11,12 @@ export interface FileFacts {
   textStatus(sha256: string): TextStatus;
 }
 
-/** The version a document shows and indexes: its newest. Every document has at least one (the schema says so). */
-export function latestVersion(document: LibraryDocument): LibraryDocument['versions'][number] {
-  let latest = document.versions[0];
-  for (const version of document.versions) if (latest === undefined || version.number > latest.number) latest = version;
-  if (latest === undefined) throw new Error(`Document ${document.id} has no version`);
-  return latest;
-}
-
+/** A row of the library list (shared/domain/document-row.ts), with this device's facts keyed by file digest. */
 export function documentRow(document: LibraryDocument, facts: FileFacts): DocumentRow {
-  const latest = latestVersion(document);
-  return {
-    id: document.id,
-    title: document.title,
-    kind: document.kind,
-    countryIds: document.countryIds,
-    pillars: document.pillars,
-    themes: document.themes,
-    language: document.language,
-    date: document.date,
-    visibility: document.visibility,
-    demo: document.demo,
-    deleted: document.deletedAt !== null,
-    versionCount: document.versions.length,
-    latest: {
-      number: latest.number,
-      fileName: latest.fileName,
-      mediaType: latest.mediaType,
-      size: latest.size,
-      available: facts.isHeld(latest.sha256),
-      text: facts.textStatus(latest.sha256),
-    },
-    updatedAt: document.updatedAt,
-  };
+  return sharedDocumentRow(document, {
+    available: (version) => facts.isHeld(version.sha256),
+    text: (version) => facts.textStatus(version.sha256),
+  });
 }
 
 /**

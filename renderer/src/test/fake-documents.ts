@@ -1,4 +1,5 @@
 import type { MethodInput } from '../../../shared/api/contract';
+import { documentRow, latestVersion } from '../../../shared/domain/document-row';
 import type {
   DocumentDetail,
   DocumentFilter,
@@ -144,38 +145,12 @@ export function fakeDocuments(data: FakeDocumentsData = {}) {
   };
   const textOf = (id: string, version: number): TextStatus => textStates.get(`${id}:${version}`) ?? { state: 'extracted', chars: 100 };
   const availableOf = (id: string, version: number): boolean => !missing.has(`${id}:${version}`);
-  const latestOf = (document: LibraryDocument): DocumentVersion => {
-    const latest = document.versions.at(-1);
-    if (latest === undefined) throw new Error(`${document.id} has no version`);
-    return latest;
-  };
 
-  const row = (document: LibraryDocument): DocumentRow => {
-    const latest = latestOf(document);
-    return {
-      id: document.id,
-      title: document.title,
-      kind: document.kind,
-      countryIds: document.countryIds,
-      pillars: document.pillars,
-      themes: document.themes,
-      language: document.language,
-      date: document.date,
-      visibility: document.visibility,
-      demo: document.demo,
-      deleted: document.deletedAt !== null,
-      versionCount: document.versions.length,
-      latest: {
-        number: latest.number,
-        fileName: latest.fileName,
-        mediaType: latest.mediaType,
-        size: latest.size,
-        available: availableOf(document.id, latest.number),
-        text: textOf(document.id, latest.number),
-      },
-      updatedAt: document.updatedAt,
-    };
-  };
+  const row = (document: LibraryDocument): DocumentRow =>
+    documentRow(document, {
+      available: (version) => availableOf(document.id, version.number),
+      text: (version) => textOf(document.id, version.number),
+    });
 
   const detail = (document: LibraryDocument): DocumentDetail => {
     const versions: DocumentVersionView[] = [...document.versions]
@@ -409,7 +384,7 @@ export function fakeDocuments(data: FakeDocumentsData = {}) {
       const hashes = new Set([...documents.values()].flatMap((document) => document.versions.map((version) => version.sha256)));
       const sizes = [...documents.values()].flatMap((document) => document.versions.map((version) => [version.sha256, version.size] as const));
       const bytes = [...new Map(sizes).values()].reduce((sum, size) => sum + size, 0);
-      const states = [...documents.values()].map((document) => textOf(document.id, latestOf(document).number).state);
+      const states = [...documents.values()].map((document) => textOf(document.id, latestVersion(document).number).state);
       return ok({
         files: hashes.size,
         bytes,
