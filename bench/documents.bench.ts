@@ -1,4 +1,4 @@
-// Documents bench: the library's full-text index (electron/core/documents/text-index, MiniSearch underneath) over
+// Documents bench: the library's full-text index (electron/core/documents/text-index, SQLite FTS5 underneath) over
 // 5,000 generated documents, against a linear scan of the same texts held in memory; then text extraction throughput
 // through the sandboxed reader thread, against the same parsers called directly in this thread. Targets are reported,
 // not asserted: search p95 ≤ 30 ms (snippets included); extraction throughput in MB/s is quoted.
@@ -107,6 +107,19 @@ async function measureSearch(args: BenchArgs, out: ReturnType<typeof benchOutput
     }
     await index.close();
 
+    // Cold: no document kept between searches, so every hit's text is read, opened and inflated again.
+    out.progress('measuring again without the document cache');
+    index = await createDocumentTextIndex({ dir, sealer: sealedIndexSealer(storeKey), cachedDocuments: 0 });
+    const coldTimings: number[] = [];
+    for (let round = 0; round < Math.max(1, Math.floor(rounds / 3)); round += 1) {
+      for (const query of queries) {
+        const begin = performance.now();
+        await index.search(query.query);
+        coldTimings.push(performance.now() - begin);
+      }
+    }
+    await index.close();
+
     out.progress('preparing and measuring the naive scan');
     const entries = generateDocuments({ count });
     started = performance.now();
@@ -129,6 +142,7 @@ async function measureSearch(args: BenchArgs, out: ReturnType<typeof benchOutput
       diskBytes: diskBytes(dir),
       snapshotBytes: stats.snapshotBytes,
       ours: summarise(timings),
+      cold: summarise(coldTimings),
       afterEdit: summarise(editTimings),
       naive: summarise(naiveTimings),
       perQuery: queries.map((query) => ({ label: query.label, total: totals.get(query.label) ?? 0, ...rounded(summarise(perQuery.get(query.label) ?? [])) })),
@@ -207,6 +221,7 @@ export async function run(args: BenchArgs): Promise<void> {
       ['', 'p50', 'p95', 'p99', 'max', 'mean'],
       [
         ['ours: index + snippets', ms3(search.ours.p50), ms3(search.ours.p95), ms3(search.ours.p99), ms3(search.ours.max), ms3(search.ours.mean)],
+        ['ours: no document cache (every hit read from disk)', ms3(search.cold.p50), ms3(search.cold.p95), ms3(search.cold.p99), ms3(search.cold.max), ms3(search.cold.mean)],
         ['ours: first search after an edit', ms3(search.afterEdit.p50), ms3(search.afterEdit.p95), ms3(search.afterEdit.p99), ms3(search.afterEdit.max), ms3(search.afterEdit.mean)],
         ['naive scan (texts in memory, no snippets)', ms3(search.naive.p50), ms3(search.naive.p95), ms3(search.naive.p99), ms3(search.naive.max), ms3(search.naive.mean)],
         ['ours/naive', ratio(search.ours.p50 / search.naive.p50), ratio(search.ours.p95 / search.naive.p95), ratio(search.ours.p99 / search.naive.p99), '', ratio(search.ours.mean / search.naive.mean)],
@@ -237,7 +252,10 @@ export async function run(args: BenchArgs): Promise<void> {
   );
   out.say();
   const met = search.ours.p95 <= targetP95Ms ? 'met' : 'NOT met';
-  out.say(`target: search p95 ≤ ${targetP95Ms} ms over ${n(search.count)} documents: ${met} (${ms3(search.ours.p95)} ms; naive scan ${ms3(search.naive.p95)} ms)`);
+  out.say(
+    `target: search p95 ≤ ${targetP95Ms} ms over ${n(search.count)} documents: ${met} (${ms3(search.ours.p95)} ms; ` +
+      `without the document cache ${ms3(search.cold.p95)} ms; naive scan ${ms3(search.naive.p95)} ms)`,
+  );
   out.finish({
     bench: 'documents',
     quick: args.quick,
@@ -248,6 +266,7 @@ export async function run(args: BenchArgs): Promise<void> {
       reopenMs: round2(search.reopenMs),
       diskBytes: search.diskBytes,
       ours: rounded(search.ours),
+      cold: rounded(search.cold),
       afterEdit: rounded(search.afterEdit),
       naive: rounded(search.naive),
       ratioP95: round2(search.ours.p95 / search.naive.p95),

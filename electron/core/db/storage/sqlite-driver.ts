@@ -51,6 +51,12 @@ export interface SqliteConnection {
   close(): void;
 }
 
+/** A connection to a database held in memory, which can be written out whole. */
+export interface MemorySqliteConnection extends SqliteConnection {
+  /** The whole database as the bytes of a SQLite file (what `openMemorySqlite` takes back). */
+  serialize(): Buffer;
+}
+
 export interface SqliteOpenOptions {
   readonly path: string;
   /**
@@ -95,6 +101,26 @@ export function openSqliteConnection(options: SqliteOpenOptions): SqliteConnecti
     throw error;
   }
   return wrap(db, options.path);
+}
+
+/**
+ * Opens a database in memory: empty, or from the bytes `serialize` produced (throws when they are not a SQLite
+ * database). Nothing touches the disk; whoever keeps the bytes decides how they are protected.
+ */
+export function openMemorySqlite(serialized?: Buffer): MemorySqliteConnection {
+  const bindingOption = nativeBindingPath === undefined ? {} : { nativeBinding: nativeBindingPath };
+  const db = serialized === undefined ? new Database(':memory:', bindingOption) : new Database(serialized, bindingOption);
+  if (serialized !== undefined) {
+    try {
+      // SQLite reads the bytes only when a statement needs them: read now, so bad bytes fail here, not later.
+      db.pragma('schema_version');
+    } catch (error: unknown) {
+      db.close();
+      throw error;
+    }
+  }
+  // Assigned onto the wrapper rather than spread from it, so its `isOpen` getter stays live.
+  return Object.assign(wrap(db, ':memory:'), { serialize: (): Buffer => db.serialize() });
 }
 
 function applyKey(db: Database.Database, key: string): void {

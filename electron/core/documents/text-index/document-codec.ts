@@ -1,6 +1,7 @@
-// The layout of a document file before compression and sealing: a small JSON header (metadata, sizes, chunk tables)
-// and the six texts — title, summary and text as written, then their normal forms — as raw UTF-8 one after another.
-// Reading one back for a phrase check or a snippet is then a copy per text, not a JSON parse of escaped megabytes.
+// The earlier layout of a document file (version 2), before compression (deflated whole) and sealing: a small JSON
+// header (metadata, sizes, chunk tables) and the six texts — title, summary and text as written, then their normal
+// forms — as raw UTF-8 one after another. Files are now written in the block layout (block-codec.ts); this one is still
+// read, for files written before it, and written only by tests that make such files.
 import { parseStoredDocument } from './entry-shape';
 import type { PreparedDocument } from './prepared-document';
 import { PreparedText } from './prepared-text';

@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
+import { inflateRaw, inflateRawSync } from 'node:zlib';
 import { syncDirectory, writeFileAtomically } from './atomic-write';
-import { decodeDocument, encodeDocument } from './document-codec';
+import { decodeBlockDocument, decodeBlockView, encodeBlockDocument, isBlockLayout, wholeView, type DocumentView } from './block-codec';
+import { decodeDocument } from './document-codec';
 import type { PreparedDocument } from './prepared-document';
 import type { BlobSealer } from './text-index-types';
 
 const EXTENSION = '.doc';
-const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 /**
- * Files up to this size are inflated on the calling thread: for them a trip to zlib's thread pool costs more than
- * the work (a tenth of a millisecond or so). Larger ones go to the pool.
+ * Version-2 files (one deflated whole) up to this size are inflated on the calling thread: for them a trip to zlib's
+ * thread pool costs more than the work. Larger ones go to the pool.
  */
 const INFLATE_IN_PLACE_BYTES = 64 * 1024;
 
@@ -32,11 +33,20 @@ export type DocumentFileRead =
   /** Present but not openable by the sealer, or not a stored document (damaged, or sealed with another key). */
   | { readonly kind: 'unreadable'; readonly reason: string };
 
+/** Reading a document file for showing a hit: a view whose text blocks decode on demand. */
+export type DocumentViewRead =
+  | { readonly kind: 'ok'; readonly view: DocumentView }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+type Opened = { readonly kind: 'ok'; readonly plain: Buffer; readonly bytes: number } | Exclude<DocumentFileRead, { kind: 'ok' }>;
+
 /**
  * The sealed text files of the indexed documents, one per document, in `texts/` of the index's folder. A file holds
  * the document's whole entry and its fields' normal forms (normalising accented text is the slow part of reading one
- * back; see document-codec.ts), deflated — prose shrinks to about a third, so text and normal form together take less
- * than the text alone — then sealed.
+ * back), compressed in sections — prose shrinks to about a third, so text and normal form together take less than the
+ * text alone — then sealed (see block-codec.ts). Files of the earlier layout (document-codec.ts, deflated whole) are
+ * still read; they are rewritten in the new one when their document next changes.
  */
 export class DocumentFiles {
   constructor(
@@ -46,8 +56,7 @@ export class DocumentFiles {
 
   /** Writes a document's file atomically; the directory is flushed by `flush` (once per batch). */
   async write(prepared: PreparedDocument): Promise<void> {
-    const plain = await deflate(encodeDocument(prepared), { level: 1 });
-    await writeFileAtomically(join(this.directory, documentFileName(prepared.document.id)), this.sealer.seal(plain), false);
+    await writeFileAtomically(join(this.directory, documentFileName(prepared.document.id)), this.sealer.seal(encodeBlockDocument(prepared)), false);
   }
 
   async read(id: string): Promise<DocumentFileRead> {
@@ -56,24 +65,50 @@ export class DocumentFiles {
 
   /** Reads a file by name; with `expectedId`, a file holding another id (a hash collision, or a swap) is unreadable. */
   async readName(name: string, expectedId?: string): Promise<DocumentFileRead> {
+    const opened = this.open(name);
+    if (opened.kind !== 'ok') return opened;
+    let prepared: PreparedDocument | string;
+    try {
+      prepared = isBlockLayout(opened.plain) ? decodeBlockDocument(opened.plain) : decodeDocument(await inflateWhole(opened.plain));
+    } catch (error: unknown) {
+      return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (typeof prepared === 'string') return { kind: 'unreadable', reason: prepared };
+    if (expectedId !== undefined && prepared.document.id !== expectedId) return { kind: 'unreadable', reason: 'holds another id' };
+    return { kind: 'ok', prepared, bytes: opened.bytes };
+  }
+
+  /** Reads a document for showing it as a hit: title and summary now, the text's blocks when asked for. */
+  async readView(id: string): Promise<DocumentViewRead> {
+    const opened = this.open(documentFileName(id));
+    if (opened.kind !== 'ok') return opened;
+    if (!isBlockLayout(opened.plain)) {
+      const whole = await this.read(id);
+      return whole.kind === 'ok' ? { kind: 'ok', view: wholeView(whole.prepared) } : whole;
+    }
+    const view = decodeBlockView(opened.plain);
+    if (typeof view === 'string') return { kind: 'unreadable', reason: view };
+    if (view.id !== id) return { kind: 'unreadable', reason: 'holds another id' };
+    return { kind: 'ok', view };
+  }
+
+  /** Reads and opens a file. */
+  private open(name: string): Opened {
     let sealed: Buffer;
     try {
-      sealed = await readFile(join(this.directory, name));
+      // Read synchronously: a search reads a page of these files at once, and for files this small the thread pool's
+      // open, stat, read and close round trips cost more than the read itself.
+      sealed = readFileSync(join(this.directory, name));
     } catch (error: unknown) {
       if (isMissing(error)) return { kind: 'missing' };
       throw error;
     }
-    let plain: Buffer;
     try {
-      const deflated = this.sealer.open(sealed);
-      plain = deflated.length <= INFLATE_IN_PLACE_BYTES ? inflateRawSync(deflated) : await inflate(deflated);
+      const plain = this.sealer.open(sealed);
+      return { kind: 'ok', plain: Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength), bytes: sealed.length };
     } catch (error: unknown) {
       return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
     }
-    const prepared = decodeDocument(plain);
-    if (typeof prepared === 'string') return { kind: 'unreadable', reason: prepared };
-    if (expectedId !== undefined && prepared.document.id !== expectedId) return { kind: 'unreadable', reason: 'holds another id' };
-    return { kind: 'ok', prepared, bytes: sealed.length };
   }
 
   async remove(id: string): Promise<void> {
@@ -93,6 +128,10 @@ export class DocumentFiles {
   async flush(): Promise<void> {
     await syncDirectory(this.directory);
   }
+}
+
+function inflateWhole(deflated: Buffer): Buffer | Promise<Buffer> {
+  return deflated.length <= INFLATE_IN_PLACE_BYTES ? inflateRawSync(deflated) : inflate(deflated);
 }
 
 function isMissing(error: unknown): boolean {

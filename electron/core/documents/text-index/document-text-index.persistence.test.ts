@@ -139,6 +139,21 @@ describe('document text index: persistence', () => {
     await again.close();
   });
 
+  it('rebuilds an index whose snapshot is in the earlier JSON format (version 1), keeping every document', async () => {
+    const { index } = await open(temp.path);
+    await index.upsertMany(DOCUMENTS);
+    const before = await resultsOf(index);
+    await index.close();
+    const earlier = { format: 'focal-desk-text-index', version: 1, generation: 1, index: { documentCount: 3 }, catalog: [] };
+    writeFileSync(join(temp.path, 'index.snapshot'), Buffer.from(JSON.stringify(earlier), 'utf8'));
+
+    const { index: rebuilt, logger } = await open(temp.path);
+    expect(await resultsOf(rebuilt)).toEqual(before);
+    expect(rebuilt.stats().documents).toBe(DOCUMENTS.length);
+    expect(logger.entries.some((log) => log.level === 'warn' && log.message.startsWith('Rebuilding'))).toBe(true);
+    await rebuilt.close();
+  });
+
   it('rebuilds when the snapshot is gone but texts remain', async () => {
     const { index } = await open(temp.path);
     await index.upsertMany(DOCUMENTS);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { AppFailure } from '../../app-failure';
 import type { Logger } from '../../ports';
+import type { DocumentView } from './block-codec';
 import { DocumentCache } from './document-cache';
 import { DocumentFiles } from './document-files';
 import { checkEntry, type StoredDocument } from './entry-shape';
@@ -25,15 +26,15 @@ function newRevision(): string {
 /**
  * Opens (creating when missing) the documents' full-text index in `options.dir`.
  *
- * On disk: `texts/` holds one sealed file per document (its whole entry, for snippets, phrase checks and rebuilds);
- * `index.snapshot` the sealed minisearch index with each document's metadata; `journal-<generation>.log` the sealed
- * changes since that snapshot, replayed on open. Every change is journaled (and flushed) before its text file is
- * written or deleted, so every text file on disk belongs to an acknowledged change and replay can take it as the
- * truth. A new snapshot (temporary
- * file, flush, rename) starts a new journal generation after `compactAfter` changes and on close; the old journal is
+ * On disk: `texts/` holds one sealed file per document (its whole entry, for snippets, sequence checks and
+ * rebuilds); `index.snapshot` the sealed SQLite FTS5 database of terms with each document's metadata;
+ * `journal-<generation>.log` the sealed changes since that snapshot, replayed on open. Every change is journaled (and
+ * flushed) before its text file is written or deleted, so every text file on disk belongs to an acknowledged change
+ * and replay can take it as the truth. A new snapshot (temporary file, flush, rename) starts a new journal generation after `compactAfter` changes and on close; the old journal is
  * deleted only once the snapshot is in place. A torn last journal record is ignored; an unreadable snapshot or a
  * journal damaged before its end makes the index rebuild itself from the texts (logged). Memory holds the index's terms
- * and small metadata, plus a small cache of recently shown texts — never all texts.
+ * (in SQLite's memory, not the JavaScript heap) and small metadata, plus a small cache of recently shown texts — never
+ * all texts.
  *
  * Throws `AppFailure('unavailable')` when the folder holds an index nothing of which can be read with this sealer.
  */
@@ -46,7 +47,7 @@ export async function createDocumentTextIndex(options: DocumentTextIndexOptions)
   const files = new DocumentFiles(paths.texts, sealer);
   const opened = await openIndex({ paths, files, sealer, logger });
   const index = opened.index;
-  const cache = new DocumentCache();
+  const cache = new DocumentCache(options.cachedDocuments === undefined ? undefined : Math.max(0, Math.floor(options.cachedDocuments)));
   let generation = opened.generation;
   let snapshotBytes = opened.snapshotBytes;
   let changes = opened.journalRecords;
@@ -158,17 +159,27 @@ export async function createDocumentTextIndex(options: DocumentTextIndexOptions)
       return { ...entry, rev: newRevision() };
     });
 
-  const load = async (id: string, rev: string, keep: boolean): Promise<PreparedDocument | null> => {
-    const cached = cache.get(id, rev);
-    if (cached !== undefined) return cached;
+  const load = async (id: string): Promise<PreparedDocument | null> => {
     const read = await files.read(id);
     if (read.kind === 'missing') return null;
     if (read.kind === 'unreadable') {
       logger.log('warn', 'A stored document text cannot be read.', { id, reason: read.reason });
       return null;
     }
-    if (keep) cache.put(read.prepared);
     return read.prepared;
+  };
+
+  const view = async (id: string, rev: string): Promise<DocumentView | null> => {
+    const cached = cache.get(id, rev);
+    if (cached !== undefined) return cached;
+    const read = await files.readView(id);
+    if (read.kind === 'missing') return null;
+    if (read.kind === 'unreadable') {
+      logger.log('warn', 'A stored document text cannot be read.', { id, reason: read.reason });
+      return null;
+    }
+    cache.put(read.view);
+    return read.view;
   };
 
   if (opened.dirty) await compactNow();
@@ -204,8 +215,9 @@ export async function createDocumentTextIndex(options: DocumentTextIndexOptions)
         {
           index,
           load,
-          keep: (document) => {
-            cache.put(document);
+          view,
+          keep: (shown) => {
+            cache.put(shown);
           },
         },
         query,
@@ -230,6 +242,7 @@ export async function createDocumentTextIndex(options: DocumentTextIndexOptions)
         if (journal !== null) await journal.close();
         journal = null;
         cache.clear();
+        index.close();
       });
     },
   };

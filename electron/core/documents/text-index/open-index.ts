@@ -244,13 +244,14 @@ export async function openIndex(context: OpenContext): Promise<OpenedIndex> {
   }
   let index: IndexedDocuments;
   try {
-    index = IndexedDocuments.load(snapshot.index, snapshot.catalog);
+    index = IndexedDocuments.load(snapshot.database, snapshot.catalog);
   } catch (error: unknown) {
     const rebuilt = await rebuild(context, `snapshot does not load: ${error instanceof Error ? error.message : String(error)}`);
     return rebuiltIndex(rebuilt, Math.max(highest, snapshot.generation));
   }
   const replayed = await replay(context, index, snapshot.generation);
   if (replayed === null) {
+    index.close();
     const rebuilt = await rebuild(context, 'journal damaged');
     return rebuiltIndex(rebuilt, Math.max(highest, snapshot.generation));
   }

@@ -20,9 +20,11 @@ const WORD_OR_FORMAT = /^[\p{L}\p{N}\p{M}\p{Cf}]/u;
 
 /**
  * The text is normalised in chunks of about this many code units, cut at a safe separator: chunks without any
- * non-ASCII character take the normal form's fast path, and mapping a position back only examines one chunk.
+ * non-ASCII character take the normal form's fast path, and mapping a position back only examines one chunk. Mapping
+ * is the costly part of a snippet in accented text, so chunks are short: a snippet maps a few hundred characters,
+ * not kilobytes (the chunk table kept beside the text grows by three numbers per chunk).
  */
-const CHUNK_LENGTH = 2_048;
+const CHUNK_LENGTH = 256;
 
 /**
  * A text with no safe separator for this long (never seen in real prose) is cut anyway, before a character that is
@@ -150,7 +152,9 @@ function storedChunks(original: string, stored: unknown): Chunk[] | null {
   let previousEnd = 0;
   let previousNormEnd = -1;
   for (let index = 0; index < flat.length; index += 3) {
-    const [start, end, normStart] = flat.slice(index, index + 3) as unknown[];
+    const start = flat[index] as unknown;
+    const end = flat[index + 1] as unknown;
+    const normStart = flat[index + 2] as unknown;
     const next = flat[index + 5] as unknown;
     if (typeof start !== 'number' || typeof end !== 'number' || typeof normStart !== 'number') return null;
     const normEnd = typeof next === 'number' ? next - 1 : normalised.length;
@@ -202,7 +206,7 @@ function mapChunk(original: string, chunk: Chunk): ChunkMap {
   const text = original.slice(chunk.start, chunk.end);
   for (const piece of text.matchAll(PIECE)) {
     const pieceStart = chunk.start + piece.index;
-    const norm = normaliseForSearch(piece[0]);
+    const norm = normalisePiece(piece[0]);
     if (norm === '') continue;
     if (at > 0) {
       // The joining space stands for the separators between the previous piece and this one.
@@ -215,6 +219,29 @@ function mapChunk(original: string, chunk: Chunk): ChunkMap {
     at += norm.length;
   }
   return at === length ? { from, to } : proportional(chunk);
+}
+
+/** ASCII letters and digits only: their normal form is their lower case (most words of most texts). */
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+/**
+ * Normal forms of the words and characters mapped lately. Prose repeats its words and accented letters, and the
+ * general path costs several regular-expression passes per call; emptied whole when full, so it stays small.
+ */
+const PIECE_FORMS = new Map<string, string>();
+const MAX_PIECE_FORMS = 20_000;
+const MAX_REMEMBERED_PIECE = 40;
+
+/** The normal form of a piece or cluster, skipping the general (costly) path for plain ASCII words. */
+function normalisePiece(piece: string): string {
+  if (ASCII_WORD.test(piece)) return piece.toLowerCase();
+  if (piece.length > MAX_REMEMBERED_PIECE) return normaliseForSearch(piece);
+  const known = PIECE_FORMS.get(piece);
+  if (known !== undefined) return known;
+  const form = normaliseForSearch(piece);
+  if (PIECE_FORMS.size >= MAX_PIECE_FORMS) PIECE_FORMS.clear();
+  PIECE_FORMS.set(piece, form);
+  return form;
 }
 
 function mapPiece(piece: string, pieceStart: number, norm: string, from: Int32Array, to: Int32Array, at: number): void {
@@ -231,7 +258,7 @@ function mapPiece(piece: string, pieceStart: number, norm: string, from: Int32Ar
   for (const cluster of piece.matchAll(CLUSTER)) {
     const start = pieceStart + cluster.index;
     const end = start + cluster[0].length;
-    let part = normaliseForSearch(cluster[0]);
+    let part = normalisePiece(cluster[0]);
     if (part === '' && !WORD_OR_FORMAT.test(cluster[0])) part = ' ';
     for (let index = 0; index < part.length; index += 1) {
       // Separators collapse into one space and never lead.

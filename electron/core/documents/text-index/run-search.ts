@@ -1,14 +1,13 @@
-import type { Query, SearchResult } from 'minisearch';
+import { AppFailure } from '../../app-failure';
+import { wholeView, type DocumentView } from './block-codec';
 import { holdsNeedle } from './find-needles';
-import type { QueryTerm } from './index-tokens';
-import { FIELDS, matchedFields, type DocumentMeta, type IndexedDocuments } from './indexed-documents';
+import { isIndexPhrase, searchExpressions } from './fts-expression';
+import { FIELDS, type DocumentMeta, type IndexedDocuments, type RankedDocument } from './indexed-documents';
 import { isEmptyQuery, parseQuery, type Needle, type ParsedQuery } from './parse-query';
 import type { PreparedDocument } from './prepared-document';
 import { checkQuery } from './search-filters';
-import { snippetAroundMatch, snippetAtStart } from './snippet';
-import { isStopWord } from './stop-words';
+import { showHit } from './hit-view';
 import type {
-  DocumentSnippet,
   DocumentTextField,
   DocumentTextHit,
   DocumentTextMatchMode,
@@ -19,52 +18,21 @@ import type {
 /** What a search needs from the index around it. */
 export interface SearchContext {
   readonly index: IndexedDocuments;
-  /**
-   * A document's stored text, or null when it cannot be read (the reason is logged there). `keep`: remember it for
-   * the next queries (the hits shown), not for the many candidates a phrase check reads once.
-   */
-  load(id: string, rev: string, keep: boolean): Promise<PreparedDocument | null>;
-  /** Remembers a document read with `keep: false` that turned out to be shown after all. */
-  keep(document: PreparedDocument): void;
+  /** A document's whole stored text (for a sequence check), or null when it cannot be read (logged there). */
+  load(id: string, rev: string): Promise<PreparedDocument | null>;
+  /** A view of a document for showing it as a hit (kept for the next queries), or null when it cannot be read. */
+  view(id: string, rev: string): Promise<DocumentView | null>;
+  /** Keeps the view of a document read whole for a sequence check and then shown. */
+  keep(view: DocumentView): void;
 }
 
 /**
- * Candidates read per round of a phrase check (in parallel; at least as many as the page still lacks), and the most
- * read for one query. Past the cap, the rest count toward `total` by the share of checked candidates that held the
- * phrase, and `totalExact` is false.
+ * Candidates read per round of a sequence check (a spaceless script's sequence, found by its grams: in parallel, at
+ * least as many as the page still lacks), and the most read for one query. Past the cap, the rest count toward
+ * `total` by the share of checked candidates that held the sequence, and `totalExact` is false.
  */
 const CHECK_BATCH = 16;
 const MAX_CHECKS = 400;
-
-function termQuery(term: QueryTerm): Query {
-  return { queries: [term.text], prefix: term.prefix };
-}
-
-/**
- * Whether a loose word is worth asking the index for. Function words ("the", "of", "de") are in nearly every document:
- * they cost a pass over all of them and narrow nothing, so loose ones are left out while another term remains (the
- * words around them decide). A quoted phrase keeps them: there they narrow the candidates by language ("d" and "l"
- * are French), and each candidate costs a read of its stored text.
- */
-function retrieves(term: QueryTerm): boolean {
-  return term.prefix || !isStopWord(term.text);
-}
-
-/** Every term required (`all`), or the quoted parts' terms required and any one loose word (`any`). */
-function miniQuery(parsed: ParsedQuery, mode: 'all' | 'any'): Query {
-  const required = [...parsed.required];
-  const keepAll = required.length === 0 && !parsed.loose.flat().some(retrieves);
-  const kept = (terms: readonly QueryTerm[]) => (keepAll ? [...terms] : terms.filter(retrieves));
-  const groups = parsed.loose.map(kept).filter((group) => group.length > 0);
-  if (mode === 'all') return { combineWith: 'AND', queries: [...required, ...groups.flat()].map(termQuery) };
-  const anyLoose: Query = {
-    combineWith: 'OR',
-    queries: groups.map((group) => ({ combineWith: 'AND', queries: group.map(termQuery) })),
-  };
-  if (required.length === 0) return anyLoose;
-  if (groups.length === 0) return { combineWith: 'AND', queries: required.map(termQuery) };
-  return { combineWith: 'AND', queries: [...required.map(termQuery), anyLoose] };
-}
 
 function fieldText(document: PreparedDocument, field: DocumentTextField): string {
   return document[field].normalised;
@@ -74,82 +42,57 @@ function holdsAll(document: PreparedDocument, sequences: readonly Needle[]): boo
   return sequences.every((needle) => FIELDS.some((field) => holdsNeedle(fieldText(document, field), needle)));
 }
 
-function loadResult(context: SearchContext, result: SearchResult, keep: boolean): Promise<PreparedDocument | null> {
-  const id = String(result.id);
-  return context.load(id, context.index.meta(id)?.rev ?? '', keep);
+function revOf(context: SearchContext, id: string): string {
+  return context.index.meta(id)?.rev ?? '';
 }
 
-/** Drops the candidates whose stored text lacks a sequence, reading at most MAX_CHECKS of them. */
+/**
+ * Drops the candidates (best first, at most MAX_CHECKS of `candidateTotal`) whose stored text lacks a sequence. Past
+ * the cap, the rest count toward `total` by the share of checked candidates that held the sequences.
+ */
 async function verify(
   context: SearchContext,
-  results: readonly SearchResult[],
+  candidates: readonly RankedDocument[],
+  candidateTotal: number,
   sequences: readonly Needle[],
   needed: number,
-): Promise<{ kept: SearchResult[]; total: number; exact: boolean; read: Map<string, PreparedDocument> }> {
-  const kept: SearchResult[] = [];
+): Promise<{ kept: RankedDocument[]; total: number; exact: boolean; read: Map<string, PreparedDocument> }> {
+  const kept: RankedDocument[] = [];
   const read = new Map<string, PreparedDocument>();
   let checked = 0;
-  while (checked < results.length && checked < MAX_CHECKS && kept.length < needed) {
+  while (checked < candidates.length && checked < MAX_CHECKS && kept.length < needed) {
     const size = Math.max(CHECK_BATCH, needed - kept.length);
-    const batch = results.slice(checked, Math.min(checked + size, MAX_CHECKS));
-    const documents = await Promise.all(batch.map((result) => loadResult(context, result, false)));
-    batch.forEach((result, index) => {
+    const batch = candidates.slice(checked, Math.min(checked + size, MAX_CHECKS));
+    const documents = await Promise.all(batch.map((candidate) => context.load(candidate.id, revOf(context, candidate.id))));
+    batch.forEach((candidate, index) => {
       const document = documents[index];
       if (document === null || document === undefined || !holdsAll(document, sequences)) return;
-      kept.push(result);
+      kept.push(candidate);
       read.set(document.document.id, document);
     });
     checked += batch.length;
   }
-  const unchecked = results.length - checked;
+  const unchecked = candidateTotal - checked;
   if (unchecked === 0) return { kept, total: kept.length, exact: true, read };
   const total = kept.length + Math.round((unchecked * kept.length) / Math.max(1, checked));
   return { kept, total, exact: false, read };
 }
 
-/** Fields where a needle occurs in the stored document; minisearch's own account when none does (or no document). */
-function whereMatched(
-  document: PreparedDocument | null,
-  result: SearchResult,
-  needles: readonly Needle[],
-): DocumentTextField[] {
-  if (document !== null) {
-    const fields = FIELDS.filter((field) => needles.some((needle) => holdsNeedle(fieldText(document, field), needle)));
-    if (fields.length > 0) return fields;
-  }
-  return matchedFields(result);
-}
-
-/** Around the match in the text, else in the summary; when only the title matched, the summary's (or text's) start. */
-function snippetOf(
-  document: PreparedDocument,
-  matchedIn: readonly DocumentTextField[],
-  needles: readonly Needle[],
-): DocumentSnippet | null {
-  if (matchedIn.includes('text')) {
-    const snippet = snippetAroundMatch(document.text, needles);
-    if (snippet !== null) return snippet;
-  }
-  if (matchedIn.includes('summary')) {
-    const snippet = snippetAroundMatch(document.summary, needles);
-    if (snippet !== null) return snippet;
-  }
-  return snippetAtStart(document.summary, needles) ?? snippetAtStart(document.text, needles);
-}
-
 async function hitOf(
   context: SearchContext,
-  result: SearchResult,
+  ranked: RankedDocument,
   needles: readonly Needle[],
   read: ReadonlyMap<string, PreparedDocument>,
 ): Promise<DocumentTextHit> {
-  const id = String(result.id);
-  const checked = read.get(id);
-  if (checked !== undefined) context.keep(checked);
-  const document = checked ?? (await loadResult(context, result, true));
-  const matchedIn = whereMatched(document, result, needles);
-  const snippet = document === null ? null : snippetOf(document, matchedIn, needles);
-  return { id, score: result.score, matchedIn, snippet };
+  const checked = read.get(ranked.id);
+  let view: DocumentView | null;
+  if (checked === undefined) view = await context.view(ranked.id, revOf(context, ranked.id));
+  else {
+    view = wholeView(checked);
+    context.keep(view);
+  }
+  const shown = view === null ? { matchedIn: [], snippet: null } : showHit(view, needles);
+  return { id: ranked.id, score: ranked.score, ...shown };
 }
 
 type Accept = ((meta: DocumentMeta) => boolean) | null;
@@ -170,11 +113,52 @@ function listing(index: IndexedDocuments, accept: Accept, offset: number, limit:
   return { total: listed.length, hits };
 }
 
+/** Candidates of one match mode: a page (or, when sequences must be checked, the first MAX_CHECKS) and the total. */
+interface Candidates {
+  readonly ranked: RankedDocument[];
+  readonly total: number;
+}
+
+/** The query's expression with the filters' (see facet-terms.ts) ANDed, when there are filters. */
+function filtered(expression: string, filters: string | null): string {
+  return filters === null || filters === '' ? expression : `(${expression}) AND (${filters})`;
+}
+
 /**
- * Runs one search (see DocumentTextIndex.search). Candidates come from minisearch with every term required; when
- * that finds nothing and there are several loose words, any loose word will do (`matchMode: 'any'`). Quoted phrases
- * (and long sequences of spaceless scripts) are then checked against the stored texts, best candidates first.
- * Throws `AppFailure('invalid-input')` for a malformed query.
+ * Asks the index. When ranking differs from matching (phrases), the matching rows are collected first and ranking
+ * keeps only them; otherwise one count and one ranked page.
+ */
+function candidates(
+  index: IndexedDocuments,
+  parsed: ParsedQuery,
+  mode: 'all' | 'any',
+  filters: string | null,
+  offset: number,
+  limit: number,
+): Candidates | null {
+  const expressions = searchExpressions(parsed, mode);
+  if (expressions === null) return null;
+  const exact = filtered(expressions.exact, filters);
+  const ranking = filtered(expressions.ranking, filters);
+  try {
+    if (ranking === exact) {
+      const total = index.count(exact);
+      return { total, ranked: total === 0 ? [] : index.ranked(ranking, null, offset, limit) };
+    }
+    const rows = index.rows(exact);
+    return { total: rows.size, ranked: rows.size === 0 ? [] : index.ranked(ranking, rows, offset, limit) };
+  } catch (error: unknown) {
+    // Every term is quoted, so only a term SQLite cannot take gets here.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppFailure('invalid-input', `This search cannot be run (${reason}); try other words.`);
+  }
+}
+
+/**
+ * Runs one search (see DocumentTextIndex.search). Candidates come from SQLite's FTS5 with every term required,
+ * quoted phrases matched as phrases; when that finds nothing and there are several loose words, any loose word will
+ * do (`matchMode: 'any'`). Sequences of spaceless scripts are then checked against the stored texts, best candidates
+ * first. Throws `AppFailure('invalid-input')` for a malformed query.
  */
 export async function runSearch(context: SearchContext, query: DocumentTextQuery): Promise<DocumentTextResult> {
   const started = performance.now();
@@ -185,30 +169,38 @@ export async function runSearch(context: SearchContext, query: DocumentTextQuery
     const listed = listing(context.index, accept, checked.offset, checked.limit);
     return { ...listed, totalExact: true, matchMode: 'list', tookMs: performance.now() - started };
   }
-  // Filtering through the document boost drops a document before minisearch scores it or builds its result (a 0
-  // boost skips it), which is most of a search's cost when a filter leaves few documents.
-  const boostDocument =
-    accept === null
-      ? undefined
-      : (id: unknown): number => {
-          const meta = context.index.meta(String(id));
-          return meta !== undefined && accept(meta) ? 1 : 0;
-        };
-  let mode: DocumentTextMatchMode = 'all';
-  let results = context.index.miniSearch.search(miniQuery(parsed, 'all'), { boostDocument });
-  if (results.length === 0 && parsed.loose.length > (parsed.required.length === 0 ? 1 : 0)) {
-    mode = 'any';
-    results = context.index.miniSearch.search(miniQuery(parsed, 'any'), { boostDocument });
+  const filters = checked.filters === null ? null : context.index.filterExpression(checked.filters);
+  if (checked.filters !== null && filters === null) {
+    return { total: 0, totalExact: true, matchMode: 'all', hits: [], tookMs: performance.now() - started };
   }
-  // In the fallback loose words are optional, and so are their sequences.
-  const sequences = mode === 'all' ? [...parsed.requiredSequences, ...parsed.looseSequences] : parsed.requiredSequences;
   const needed = checked.offset + checked.limit;
-  const verified =
-    sequences.length === 0
-      ? { kept: results, total: results.length, exact: true, read: new Map<string, PreparedDocument>() }
-      : await verify(context, results, sequences, needed);
-  const page = verified.kept.slice(checked.offset, needed);
-  const hits = await Promise.all(page.map((result) => hitOf(context, result, parsed.needles, verified.read)));
+  // Spaceless sequences are found by their grams, then checked in the text: ask for enough candidates to check.
+  const checksFor = (mode: 'all' | 'any') =>
+    (mode === 'all' ? [...parsed.requiredSequences, ...parsed.looseSequences] : parsed.requiredSequences).filter(
+      (needle) => !isIndexPhrase(needle),
+    );
+  const ask = (mode: 'all' | 'any') =>
+    checksFor(mode).length === 0
+      ? candidates(context.index, parsed, mode, filters, checked.offset, checked.limit)
+      : candidates(context.index, parsed, mode, filters, 0, Math.max(MAX_CHECKS, needed));
+  let mode: DocumentTextMatchMode = 'all';
+  let found = ask('all');
+  if ((found === null || found.total === 0) && parsed.loose.length > (parsed.required.length === 0 ? 1 : 0)) {
+    mode = 'any';
+    found = ask('any');
+  }
+  const sequences = checksFor(mode);
+  let page: RankedDocument[] = found?.ranked ?? [];
+  let total = found?.total ?? 0;
+  let totalExact = true;
+  let read = new Map<string, PreparedDocument>();
+  if (sequences.length > 0 && found !== null) {
+    const verified = await verify(context, found.ranked, found.total, sequences, needed);
+    page = verified.kept.slice(checked.offset, needed);
+    ({ total, read } = verified);
+    totalExact = verified.exact;
+  }
+  const hits = await Promise.all(page.map((ranked) => hitOf(context, ranked, parsed.needles, read)));
   const tookMs = performance.now() - started;
-  return { total: verified.total, totalExact: verified.exact, matchMode: mode, hits, tookMs };
+  return { total, totalExact, matchMode: mode, hits, tookMs };
 }

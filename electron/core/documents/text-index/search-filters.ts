@@ -8,12 +8,23 @@ export const MAX_LIMIT = 200;
 /** Queries longer than this are cut: a pasted page must not cost more than a paragraph. */
 const MAX_QUERY_CHARS = 1_000;
 
+/** The filters of a query, checked: null where a filter is absent (or an empty list). */
+export interface MetaFilters {
+  readonly kinds: ReadonlySet<string> | null;
+  readonly countries: ReadonlySet<string> | null;
+  readonly pillars: ReadonlySet<string> | null;
+  readonly languages: ReadonlySet<string> | null;
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
 /** A query with defaults applied and values checked. */
 export interface CheckedQuery {
   readonly text: string;
   readonly limit: number;
   readonly offset: number;
-  /** Null when nothing is filtered. */
+  /** The filters, null when nothing is filtered; `accept` is the same as a predicate over metadata. */
+  readonly filters: MetaFilters | null;
   readonly accept: ((meta: DocumentMeta) => boolean) | null;
 }
 
@@ -48,8 +59,8 @@ function anyOf(wanted: ReadonlySet<string>, held: readonly string[]): boolean {
   return held.some((value) => wanted.has(value));
 }
 
-/** The filter as a predicate over a document's metadata; null when it filters nothing. */
-function predicate(filters: DocumentTextFilters, issues: FieldIssue[]): ((meta: DocumentMeta) => boolean) | null {
+/** The checked filters; null when they filter nothing. */
+function checkFilters(filters: DocumentTextFilters, issues: FieldIssue[]): MetaFilters | null {
   const kinds = listOf('filters.kinds', filters.kinds, issues);
   const countries = listOf('filters.countries', filters.countries, issues);
   const pillars = listOf('filters.pillars', filters.pillars, issues);
@@ -59,6 +70,11 @@ function predicate(filters: DocumentTextFilters, issues: FieldIssue[]): ((meta: 
   if (kinds === null && countries === null && pillars === null && languages === null && from === null && to === null) {
     return null;
   }
+  return { kinds, countries, pillars, languages, from, to };
+}
+
+/** The filters as a predicate over a document's metadata. */
+function predicate({ kinds, countries, pillars, languages, from, to }: MetaFilters): (meta: DocumentMeta) => boolean {
   return (meta) =>
     (kinds === null || kinds.has(meta.kind)) &&
     (countries === null || anyOf(countries, meta.countries)) &&
@@ -76,11 +92,12 @@ export function checkQuery(query: DocumentTextQuery): CheckedQuery {
   const limit = wholeNumber('limit', raw.limit, DEFAULT_LIMIT, 1, MAX_LIMIT, issues);
   const offset = wholeNumber('offset', raw.offset, 0, 0, Number.MAX_SAFE_INTEGER, issues);
   const filters = raw.filters;
-  let accept: ((meta: DocumentMeta) => boolean) | null = null;
+  let checkedFilters: MetaFilters | null = null;
   if (filters !== undefined) {
-    if (typeof filters === 'object' && filters !== null) accept = predicate(filters, issues);
+    if (typeof filters === 'object' && filters !== null) checkedFilters = checkFilters(filters, issues);
     else issues.push({ path: 'filters', message: 'The filters must be an object.' });
   }
   if (issues.length > 0) throw new AppFailure('invalid-input', `The search cannot run: ${issues[0]?.message ?? ''}`, issues);
-  return { text: query.text.slice(0, MAX_QUERY_CHARS), limit, offset, accept };
+  const accept = checkedFilters === null ? null : predicate(checkedFilters);
+  return { text: query.text.slice(0, MAX_QUERY_CHARS), limit, offset, filters: checkedFilters, accept };
 }

@@ -4,11 +4,19 @@ import type { IndexedDocuments } from './indexed-documents';
 import type { BlobSealer } from './text-index-types';
 
 const FORMAT = 'focal-desk-text-index';
-const VERSION = 1;
+/** Version 1 held a MiniSearch index as JSON; such a snapshot reads as `unreadable`, and the index is rebuilt. */
+const VERSION = 2;
+const HEADER_LENGTH_BYTES = 4;
 
 /** Reading the snapshot: its index and generation, or why there is none. */
 export type SnapshotRead =
-  | { readonly kind: 'ok'; readonly generation: number; readonly index: unknown; readonly catalog: unknown; readonly bytes: number }
+  | {
+      readonly kind: 'ok';
+      readonly generation: number;
+      readonly database: Buffer;
+      readonly catalog: unknown;
+      readonly bytes: number;
+    }
   | { readonly kind: 'missing' }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
@@ -16,6 +24,9 @@ export type SnapshotRead =
  * Writes the index as a sealed snapshot, atomically (temporary file, flush, rename, directory flush). `generation`
  * names the journal that continues it. Returns the snapshot's size in bytes. The index is serialised synchronously,
  * so no write can slip in between.
+ *
+ * Layout before sealing: the header's length (4 bytes, little-endian), the header as JSON (format, version,
+ * generation, catalogue), then the FTS database's bytes.
  */
 export async function writeSnapshot(
   path: string,
@@ -23,10 +34,28 @@ export async function writeSnapshot(
   documents: IndexedDocuments,
   generation: number,
 ): Promise<number> {
-  const plain = Buffer.from(JSON.stringify({ format: FORMAT, version: VERSION, generation, ...documents.snapshot() }), 'utf8');
-  const sealed = sealer.seal(plain);
+  const { database, catalog } = documents.snapshot();
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, version: VERSION, generation, catalog }), 'utf8');
+  const size = Buffer.alloc(HEADER_LENGTH_BYTES);
+  size.writeUInt32LE(header.length, 0);
+  const sealed = sealer.seal(Buffer.concat([size, header, database]));
   await writeFileAtomically(path, sealed, true);
   return sealed.length;
+}
+
+function parseSnapshot(plain: Buffer, bytes: number): SnapshotRead {
+  if (plain.length < HEADER_LENGTH_BYTES) return { kind: 'unreadable', reason: 'too short' };
+  const headerEnd = HEADER_LENGTH_BYTES + plain.readUInt32LE(0);
+  if (headerEnd > plain.length) return { kind: 'unreadable', reason: 'header cut short' };
+  const parsed: unknown = JSON.parse(plain.toString('utf8', HEADER_LENGTH_BYTES, headerEnd));
+  if (typeof parsed !== 'object' || parsed === null) return { kind: 'unreadable', reason: 'not an object' };
+  const { format, version, generation, catalog } = parsed as Record<string, unknown>;
+  if (format !== FORMAT || version !== VERSION) return { kind: 'unreadable', reason: 'another format or version' };
+  if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
+    return { kind: 'unreadable', reason: 'no generation' };
+  }
+  if (headerEnd === plain.length) return { kind: 'unreadable', reason: 'no index' };
+  return { kind: 'ok', generation, database: plain.subarray(headerEnd), catalog, bytes };
 }
 
 /**
@@ -42,15 +71,8 @@ export async function readSnapshot(path: string, sealer: BlobSealer): Promise<Sn
     return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(sealer.open(sealed)).toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return { kind: 'unreadable', reason: 'not an object' };
-    const { format, version, generation, index, catalog } = parsed as Record<string, unknown>;
-    if (format !== FORMAT || version !== VERSION) return { kind: 'unreadable', reason: 'another format or version' };
-    if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
-      return { kind: 'unreadable', reason: 'no generation' };
-    }
-    if (typeof index !== 'object' || index === null) return { kind: 'unreadable', reason: 'no index' };
-    return { kind: 'ok', generation, index, catalog, bytes: sealed.length };
+    const plain = sealer.open(sealed);
+    return parseSnapshot(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength), sealed.length);
   } catch (error: unknown) {
     return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }

@@ -102,12 +102,24 @@ function windowAround(text: string, focusStart: number, focusEnd: number): { sta
   return { start: onCharacter(text, start), end: onCharacter(text, end) };
 }
 
+/**
+ * Where the prepared text sits in its document: text comes before it or after it (it is a block of a longer text),
+ * so a snippet reaching its edge is still cut there.
+ */
+export interface TextContext {
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
+const WHOLE: TextContext = { before: false, after: false };
+
 /** Segments of original[start, end) with the given original spans marked, white space collapsed, "…" at cut ends. */
 function segmentsOf(
   text: string,
   start: number,
   end: number,
   marks: readonly { start: number; end: number }[],
+  context: TextContext,
 ): SnippetSegment[] {
   const segments: SnippetSegment[] = [];
   const push = (from: number, to: number, match: boolean): void => {
@@ -131,8 +143,8 @@ function segmentsOf(
   if (last !== undefined && !last.match) segments[segments.length - 1] = { text: last.text.trimEnd(), match: false };
   const kept = segments.filter((segment) => segment.text !== '');
   if (kept.length === 0) return kept;
-  if (start > 0) kept.unshift({ text: '…', match: false });
-  if (end < text.length) kept.push({ text: '…', match: false });
+  if (start > 0 || context.before) kept.unshift({ text: '…', match: false });
+  if (end < text.length || context.after) kept.push({ text: '…', match: false });
   return mergeEllipses(kept);
 }
 
@@ -154,6 +166,7 @@ function snippetFor(
   needles: readonly Needle[],
   start: number,
   end: number,
+  context: TextContext,
 ): DocumentSnippet | null {
   const spans: { start: number; end: number }[] = [];
   for (const occurrence of occurrences) {
@@ -169,12 +182,21 @@ function snippetFor(
     if (previous !== undefined && span.start <= previous.end) previous.end = Math.max(previous.end, span.end);
     else marks.push(span);
   }
-  const segments = segmentsOf(prepared.original, start, end, marks);
+  const segments = segmentsOf(prepared.original, start, end, marks, context);
   return segments.length === 0 ? null : { segments };
 }
 
+/** The normalised span of the best match of the needles (where a snippet centres), or null when none occurs. */
+export function matchFocus(prepared: PreparedText, needles: readonly Needle[]): { start: number; end: number } | null {
+  return bestFocus(findNeedles(prepared.normalised, needles, PER_NEEDLE), needles);
+}
+
 /** About SNIPPET_LENGTH characters around the best match of the needles, or null when none occurs in the text. */
-export function snippetAroundMatch(prepared: PreparedText, needles: readonly Needle[]): DocumentSnippet | null {
+export function snippetAroundMatch(
+  prepared: PreparedText,
+  needles: readonly Needle[],
+  context: TextContext = WHOLE,
+): DocumentSnippet | null {
   const occurrences = findNeedles(prepared.normalised, needles, PER_NEEDLE);
   const focus = bestFocus(occurrences, needles);
   if (focus === null) return null;
@@ -182,13 +204,17 @@ export function snippetAroundMatch(prepared: PreparedText, needles: readonly Nee
   const window = windowAround(prepared.original, span.start, span.end);
   // Only occurrences near the focus can fall in the window; normalised and original positions drift only a little.
   const near = occurrences.filter((occurrence) => Math.abs(occurrence.start - focus.start) <= SNIPPET_LENGTH * 2);
-  return snippetFor(prepared, near, needles, window.start, window.end);
+  return snippetFor(prepared, near, needles, window.start, window.end, context);
 }
 
 /** The first SNIPPET_LENGTH characters or so of the text (needles in them marked), or null when the text is blank. */
-export function snippetAtStart(prepared: PreparedText, needles: readonly Needle[]): DocumentSnippet | null {
+export function snippetAtStart(
+  prepared: PreparedText,
+  needles: readonly Needle[],
+  context: TextContext = WHOLE,
+): DocumentSnippet | null {
   if (prepared.normalised === '') return null;
   const window = windowAround(prepared.original, 0, 0);
   const near = findNeedles(prepared.normalised, needles, 8).filter((occurrence) => occurrence.start <= SNIPPET_LENGTH * 2);
-  return snippetFor(prepared, near, needles, window.start, window.end);
+  return snippetFor(prepared, near, needles, window.start, window.end, context);
 }

@@ -118,6 +118,11 @@ export interface DocumentTextIndexOptions {
   readonly logger?: Logger | undefined;
   /** Journal records after which a new snapshot is written (default 500). */
   readonly compactAfter?: number | undefined;
+  /**
+   * Recently shown documents kept in memory for their snippets (default 256; 0 keeps none, so every search reads its
+   * hits from disk — how the bench measures a cold search).
+   */
+  readonly cachedDocuments?: number | undefined;
 }
 
 /**

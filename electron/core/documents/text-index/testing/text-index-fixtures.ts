@@ -1,4 +1,6 @@
 // Helpers for the text index's tests: entries with defaults, snippets as marked strings, and sealers.
+import { IndexedDocuments } from '../indexed-documents';
+import { prepareDocument } from '../prepared-document';
 import type { BlobSealer, DocumentSnippet, DocumentTextEntry, DocumentTextResult } from '../text-index-types';
 
 /** An entry with harmless defaults for whatever the test does not care about. */
@@ -16,6 +18,13 @@ export function entry(id: string, fields: Partial<Omit<DocumentTextEntry, 'id'>>
     updatedAt: '2024-01-01T00:00:00.000Z',
     ...fields,
   };
+}
+
+/** An in-memory FTS index holding the entries (each at revision `rev-<id>`); close it when done. */
+export function indexedDocumentsOf(entries: readonly DocumentTextEntry[]): IndexedDocuments {
+  const index = IndexedDocuments.create();
+  for (const document of entries) index.put(prepareDocument({ ...document, rev: `rev-${document.id}` }));
+  return index;
 }
 
 /** A snippet as one string with the matches in [brackets]: "…the [Côte] d'Ivoire…". */
