@@ -23,5 +23,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
+    // Screen tests click and type through whole forms; on a loaded two-core machine that can take seconds.
+    testTimeout: 30_000,
   },
 });

@@ -38,7 +38,8 @@ const steps = [
       outfile: join(outDir, 'main.cjs'),
       platform: /** @type {const} */ ('node'),
       target: 'node22',
-      external: ['electron', ...nativeModules],
+      // The VTIMEZONE library reads its zone files from beside its own module: bundled, it would find none.
+      external: ['electron', ...nativeModules, '@touch4it/ical-timezones'],
     },
   },
   {

@@ -3,14 +3,24 @@ import { resolve } from 'node:path';
 import { defaultDataDir } from '../core/data-dir/default-data-dir';
 import type { CliCommand } from './cli-command';
 import { CliFailure, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
+import { actionsCommand } from './commands/actions-command';
 import { contactsCommand } from './commands/contacts-command';
 import { countriesCommand } from './commands/countries-command';
 import { documentsCommand } from './commands/documents-command';
 import { infoCommand } from './commands/info-command';
+import { meetingsCommand } from './commands/meetings-command';
 import { seedCommand } from './commands/seed-command';
 
 /** Every command, by name. Each feature adds its own file under commands/ and one line here. */
-export const commands: readonly CliCommand[] = [infoCommand, seedCommand, countriesCommand, contactsCommand, documentsCommand];
+export const commands: readonly CliCommand[] = [
+  infoCommand,
+  seedCommand,
+  countriesCommand,
+  contactsCommand,
+  documentsCommand,
+  meetingsCommand,
+  actionsCommand,
+];
 
 /** Options every command takes. */
 const commonOptions = {

@@ -10,6 +10,9 @@ import { createDirectoryHandlers } from './directory/directory-handlers';
 import { createDocuments } from './documents/documents';
 import { createDocumentHandlers } from './documents/documents-handlers';
 import { seedWithDocuments } from './documents/seed-with-documents';
+import { createMeetings } from './meetings/meetings';
+import { createMeetingHandlers } from './meetings/meetings-handlers';
+import { seedWithMeetings } from './meetings/seed-with-meetings';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { checkStoreHealth } from './health/check-store-health';
 import { createHealthMonitor } from './health/health-monitor';
@@ -105,6 +108,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     opener: ports.opener,
   });
 
+  const meetings = createMeetings({ whenOpen: () => gate.whenOpen(), directory, documents, events, clock: ports.clock });
+
   const directoryHandlers = createDirectoryHandlers(directory, events);
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -117,8 +122,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createLockHandlers(gate),
     ...directoryHandlers,
     ...createDocumentHandlers(documents),
-    // The demo is one: seeding the network also adds its library (the meeting report).
-    'directory.seed': seedWithDocuments(async () => directoryHandlers['directory.seed']({}), directory, documents),
+    ...createMeetingHandlers(meetings),
+    // The demo is one: seeding the network also adds its library (the meeting report) and the meeting itself.
+    'directory.seed': seedWithMeetings(
+      seedWithDocuments(async () => directoryHandlers['directory.seed']({}), directory, documents),
+      { directory, documents, meetings },
+    ),
   };
   const lockState = (): LockState => gate.status().state;
   ports.logger.log('info', 'Core started', {

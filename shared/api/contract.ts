@@ -4,6 +4,7 @@ import type { MethodSpec } from './define-method';
 import { directoryMethods } from './directory';
 import { documentMethods } from './documents';
 import { lockMethods } from './lock';
+import { meetingMethods } from './meetings';
 import type { MethodNameList } from './method-names';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...lockMethods,
   ...directoryMethods,
   ...documentMethods,
+  ...meetingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -223,6 +223,8 @@ export interface SeedReport {
   readonly contacts: number;
   /** Library documents added with the demo network (the meeting report and its PDF). */
   readonly documents?: number;
+  /** Meetings added with the demo network (the 2012 meeting the report records). */
+  readonly meetings?: number;
 }
 
 export interface DirectoryStatus {

@@ -20,6 +20,8 @@ export interface EventPayloads {
   'directory.changed': { readonly collections: readonly ('countries' | 'organisations' | 'contacts')[] };
   /** Documents were added, edited, deleted or restored, or a file's text state changed: lists and details reload. */
   'documents.changed': { readonly ids: readonly string[] };
+  /** Meetings, their agendas, attendance or action items changed: lists, pages and the tracker reload. */
+  'meetings.changed': { readonly ids: readonly string[] };
   /** Text extraction of one file version is under way (`done`/`total` in pages for a PDF, steps otherwise). */
   'documents.text.progress': {
     readonly documentId: string;
@@ -57,6 +59,7 @@ export const eventNames: readonly EventName[] = Object.freeze([
   'directory.changed',
   'documents.changed',
   'documents.text.progress',
+  'meetings.changed',
 ] satisfies EventName[]);
 
 export function isEventName(value: unknown): value is EventName {

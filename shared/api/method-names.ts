@@ -47,6 +47,22 @@ export const methodNames = [
   'documents.file.open',
   'documents.text.retry',
   'documents.storage',
+  'meetings.list',
+  'meetings.get',
+  'meetings.create',
+  'meetings.update',
+  'meetings.delete',
+  'meetings.restore',
+  'meetings.exportIcs',
+  'meetings.agenda.add',
+  'meetings.agenda.update',
+  'meetings.agenda.move',
+  'meetings.agenda.remove',
+  'meetings.attendance.set',
+  'meetings.attendance.remove',
+  'actions.list',
+  'actions.create',
+  'actions.update',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -1,7 +1,10 @@
 import type { RxJsonSchema } from 'rxdb';
+import { actionItemSchema } from './action-item';
+import { agendaItemSchema } from './agenda-item';
 import { contactSchema } from './contact';
 import { countrySchema } from './country';
 import { documentSchema } from './document';
+import { meetingSchema } from './meeting';
 import { organisationSchema } from './organisation';
 
 /**
@@ -13,6 +16,9 @@ export const collectionSchemas = {
   organisations: organisationSchema,
   contacts: contactSchema,
   documents: documentSchema,
+  meetings: meetingSchema,
+  agendaItems: agendaItemSchema,
+  actionItems: actionItemSchema,
 } as const satisfies Record<string, RxJsonSchema<never>>;
 
 export type CollectionName = keyof typeof collectionSchemas;

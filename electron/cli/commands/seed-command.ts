@@ -4,8 +4,8 @@ import { withCore } from '../open-core';
 
 /**
  * `seed`: loads the demo network drawn from the 2012 meeting report into an empty data directory — the countries it
- * names, their focal-point placements, the co-hosts, the Global Centre, OSAPG — all marked as demo data. Fails (exit
- * 1) when the directory already holds data.
+ * names, their focal-point placements, the co-hosts, the Global Centre, OSAPG — with the report itself in the library
+ * and the meeting it records, all marked as demo data. Fails (exit 1) when the directory already holds data.
  */
 export const seedCommand: CliCommand = {
   name: 'seed',
@@ -16,7 +16,8 @@ export const seedCommand: CliCommand = {
       json
         ? JSON.stringify(report, null, 2)
         : `Loaded the demo network: ${report.countries} countries, ${report.organisations} organisations, ` +
-            `${report.contacts} contacts and ${report.documents ?? 0} library document(s) (marked as demo data).`,
+            `${report.contacts} contacts, ${report.documents ?? 0} library document(s) and ${report.meetings ?? 0} meeting(s) ` +
+            '(marked as demo data).',
     );
     return 0;
   },

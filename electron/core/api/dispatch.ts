@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
 import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
 import { AppFailure } from '../app-failure';
@@ -27,10 +28,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       // Zod's messages name the expected type and bounds, never the value received.
-      const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.'),
-        message: issue.message,
-      }));
+      const issues: FieldIssue[] = parsed.error.issues.map(fieldIssueOf);
       return fail('invalid-input', 'Some of the information given is not valid.', issues);
     }
     try {
@@ -42,6 +40,25 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       logger.log('error', 'A request failed unexpectedly', { method, error: logged });
       return fail('internal', 'Something went wrong. The details are in the log.');
     }
+  };
+}
+
+/**
+ * A schema's issue as the renderer receives it. A rule of ours (a custom issue) may carry a `code` and values for
+ * its wording in `params`; they pass through, other params do not.
+ */
+function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
+  const path = issue.path.map(String).join('.');
+  if (issue.code !== 'custom' || issue.params === undefined) return { path, message: issue.message };
+  const { code, ...rest } = issue.params as Record<string, unknown>;
+  const params = Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
+  );
+  return {
+    path,
+    message: issue.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(Object.keys(params).length > 0 ? { params } : {}),
   };
 }
 

@@ -4,10 +4,13 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } fro
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import type { ActionItem } from '../../../shared/schemas/action-item';
+import type { AgendaItem } from '../../../shared/schemas/agenda-item';
 import { collectionSchemas } from '../../../shared/schemas/collections';
 import type { Contact } from '../../../shared/schemas/contact';
 import type { Country } from '../../../shared/schemas/country';
 import type { LibraryDocument } from '../../../shared/schemas/document';
+import type { Meeting } from '../../../shared/schemas/meeting';
 import type { Organisation } from '../../../shared/schemas/organisation';
 import { migrationStrategies } from './migrations';
 import { getRxStorageSQLite, storeFilePath } from './storage';
@@ -20,6 +23,9 @@ export interface FocalCollections {
   readonly organisations: RxCollection<Organisation>;
   readonly contacts: RxCollection<Contact>;
   readonly documents: RxCollection<LibraryDocument>;
+  readonly meetings: RxCollection<Meeting>;
+  readonly agendaItems: RxCollection<AgendaItem>;
+  readonly actionItems: RxCollection<ActionItem>;
 }
 
 export type FocalDatabase = RxDatabase<FocalCollections>;
@@ -60,6 +66,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<FocalD
       organisations: { schema: collectionSchemas.organisations, migrationStrategies: migrationStrategies.organisations },
       contacts: { schema: collectionSchemas.contacts, migrationStrategies: migrationStrategies.contacts },
       documents: { schema: collectionSchemas.documents, migrationStrategies: migrationStrategies.documents },
+      meetings: { schema: collectionSchemas.meetings, migrationStrategies: migrationStrategies.meetings },
+      agendaItems: { schema: collectionSchemas.agendaItems, migrationStrategies: migrationStrategies.agendaItems },
+      actionItems: { schema: collectionSchemas.actionItems, migrationStrategies: migrationStrategies.actionItems },
     });
   } catch (error: unknown) {
     await database.close();

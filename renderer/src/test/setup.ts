@@ -10,6 +10,7 @@ import { useCountryStore } from '../stores/use-country-store';
 import { useDirectoryStore } from '../stores/use-directory-store';
 import { useDirectoryViewStore } from '../stores/use-directory-view-store';
 import { resetDocumentStores } from './fake-documents';
+import { resetMeetingStores } from './fake-meetings';
 import { useImportStore } from '../stores/use-import-store';
 import { resetLockTimers, useLockStore } from '../stores/use-lock-store';
 import { useNavigationStore } from '../stores/use-navigation-store';
@@ -39,6 +40,7 @@ beforeEach(() => {
   useContactListStore.setState(useContactListStore.getInitialState());
   resetContactList();
   resetDocumentStores();
+  resetMeetingStores();
   installApiClient(null);
 });
 

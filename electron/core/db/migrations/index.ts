@@ -11,4 +11,7 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   organisations: {},
   contacts: {},
   documents: {},
+  meetings: {},
+  agendaItems: {},
+  actionItems: {},
 };
