@@ -21,7 +21,9 @@ describe('npm run cli: the network directory', () => {
     const data = join(temp.path, 'D');
     const seed = npmCli(['seed', '--data', data]);
     expect(seed).toMatchObject({ status: 0, stderr: '' });
-    expect(seed.stdout).toBe('Loaded the demo network: 11 countries, 30 organisations, 16 contacts and 1 library document(s) (marked as demo data).\n');
+    expect(seed.stdout).toBe(
+      'Loaded the demo network: 11 countries, 30 organisations, 16 contacts, 1 library document(s) and 1 meeting(s) (marked as demo data).\n',
+    );
 
     const list = npmCli(['contacts', 'list', '--data', data, '--country', 'DK', '--json']);
     expect(list).toMatchObject({ status: 0, stderr: '' });

@@ -31,7 +31,9 @@ describe('directory commands', () => {
   it("seeds the demo network and lists Denmark's focal point with its title", async () => {
     const seeded = await cli('seed');
     expect(seeded.code).toBe(0);
-    expect(seeded.io.stdout).toEqual(['Loaded the demo network: 11 countries, 30 organisations, 16 contacts and 1 library document(s) (marked as demo data).']);
+    expect(seeded.io.stdout).toEqual([
+      'Loaded the demo network: 11 countries, 30 organisations, 16 contacts, 1 library document(s) and 1 meeting(s) (marked as demo data).',
+    ]);
     const rows = await json<ContactRow[]>('contacts', 'list', '--country', 'DK', '--role', 'focal-point');
     expect(rows).toEqual([
       expect.objectContaining({

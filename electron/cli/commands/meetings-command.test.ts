@@ -54,7 +54,7 @@ describe('meetings and actions commands', () => {
     expect(demo).toMatchObject({ start: '2012-09-29', end: '2012-09-29', timeZone: null, status: 'held', itemCount: 5, openActions: 5 });
     const human = await cli('meetings', 'list');
     expect(human.io.stdout).toHaveLength(1);
-    expect(human.io.stdout[0]).toMatch(/^2012-09-29 {2}Second Annual Meeting .* {2}held {2}5 item\(s\) {2}11 countries attended {2}5 open action\(s\)/);
+    expect(human.io.stdout[0]).toMatch(/^2012-09-29 {2}Second Annual Meeting .* {2}held {2}5 item\(s\) {2}36 countries attended \(stated\); 11 recorded {2}5 open action\(s\)/);
     expect((await json<{ rows: MeetingRow[] }>('meetings', 'list', '--status', 'planned')).rows).toEqual([]);
 
     const detail = await json<MeetingDetail>('meetings', 'show', demo.id);

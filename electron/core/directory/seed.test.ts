@@ -9,7 +9,7 @@ describe('directory.seed and directory.status', () => {
     expect(await t.call('directory.status', {})).toEqual({ empty: true, demoLoaded: false });
 
     const report = await t.call('directory.seed', {});
-    expect(report).toEqual({ countries: 11, organisations: 30, contacts: 16, documents: 1 });
+    expect(report).toEqual({ countries: 11, organisations: 30, contacts: 16, documents: 1, meetings: 1 });
     expect(await t.call('directory.status', {})).toEqual({ empty: false, demoLoaded: true });
 
     const again = await t.failure('directory.seed', {});
