@@ -27,7 +27,7 @@ export const contactsCommand: CliCommand = {
     'update ID --set field=value [--set …]   lists comma-separated or repeated: --set emails=a@b.org,c@d.org;',
     '     an e-mail or phone may name its kind: --set phones=mobile:+45 20 12 34 56; --set appointedOn= clears',
     'import FILE [--map "Header=field,…"] [--delimiter ,|;|tab||] [--dry-run]   .vcf or .csv, all or nothing',
-    'export --out FILE.vcf [list filters]   vCard 4.0, written atomically',
+    'export --out FILE.vcf [--force] [list filters]   vCard 4.0, written atomically; an existing FILE is replaced only with --force',
   ],
   options: {
     country: { type: 'string' },
@@ -42,6 +42,7 @@ export const contactsCommand: CliCommand = {
     delimiter: { type: 'string' },
     'dry-run': { type: 'boolean' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run(context) {
     const { args, options } = context;
@@ -75,7 +76,7 @@ export const contactsCommand: CliCommand = {
       }
       case 'export': {
         positionals(args, 0, 'no arguments: give the file with --out');
-        onlyOptions(options, 'contacts export', ['out', ...FILTER_OPTIONS]);
+        onlyOptions(options, 'contacts export', ['out', 'force', ...FILTER_OPTIONS]);
         return exportContacts(context, contactFilterOf(context));
       }
       default:

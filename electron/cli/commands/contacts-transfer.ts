@@ -1,5 +1,5 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import type { ContactFilter, CsvTargetField, ImportPreview, ImportRowPreview } from '../../../shared/api/directory';
 import { csvTargetFields } from '../../../shared/api/directory';
 import { decodeImportBytes, InterchangeFileError } from '../../core/directory/interchange';
@@ -8,6 +8,7 @@ import type { CliContext } from '../cli-command';
 import { CliFailure, EXIT_FAILED } from '../cli-io';
 import { withCore } from '../open-core';
 import { booleanOption, stringList, stringOption, usageError } from './cli-args';
+import { refuseOutputTarget, writeOutputText } from './output-file';
 
 /** The contract's bound on an imported file's text. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -59,13 +60,15 @@ export async function importContacts(context: CliContext, file: string): Promise
   return 0;
 }
 
-/** `contacts export --out FILE.vcf`: vCard 4.0 of the contacts a filter selects, written to a temporary file then renamed. */
+/** `contacts export --out FILE.vcf [--force]`: vCard 4.0 of the contacts a filter selects, written atomically; an existing file is replaced only with --force. */
 export async function exportContacts(context: CliContext, filter: ContactFilter): Promise<number> {
   const out = stringOption(context.options, 'out');
   if (out === undefined || out === '') throw usageError('Give the file to write with --out FILE.vcf.');
   const path = resolve(out);
+  const force = booleanOption(context.options, 'force');
+  refuseOutputTarget(path, force, 'contacts.vcf');
   const exported = await withCore(context.dataDir, context.keyFile, (core) => call(core, 'directory.export.vcard', { filter }));
-  writeAtomically(path, exported.text);
+  writeOutputText(path, exported.text, force, 'contacts.vcf');
   context.io.out(context.json ? JSON.stringify({ file: path, count: exported.count }, null, 2) : `Exported ${exported.count} contact(s) to ${path}.`);
   return 0;
 }
@@ -131,16 +134,4 @@ function describeRow(row: ImportRowPreview): string {
   const name = row.displayName === '' ? '' : ` (${row.displayName})`;
   const messages = row.messages.length === 0 ? '' : `: ${row.messages.join('; ')}`;
   return `line ${row.line}, record ${row.record}${name}: ${row.action}${messages}`;
-}
-
-/** Writes beside the target and renames over it, so a reader never sees half a file. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, { encoding: 'utf8', mode: 0o600 });
-    renameSync(temporary, path);
-  } catch (error: unknown) {
-    rmSync(temporary, { force: true });
-    throw new CliFailure(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -148,7 +148,12 @@ describe('directory commands', () => {
     const text = readFileSync(join(temp.path, 'denmark.vcf'), 'utf8');
     expect(text.match(/BEGIN:VCARD/g)).toHaveLength(9);
     expect(text).toContain('FN:Mette Sørensen');
-    expect(readdirSync(temp.path).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const refused = await cli('contacts', 'export', '--out', join(temp.path, 'denmark.vcf'), '--country', 'se');
+    expect(refused.io.stderr).toEqual([`focal-desk: ${join(temp.path, 'denmark.vcf')} already exists; add --force to replace it.`]);
+    expect(readFileSync(join(temp.path, 'denmark.vcf'), 'utf8')).toBe(text);
+    const forced = await cli('contacts', 'export', '--out', join(temp.path, 'denmark.vcf'), '--country', 'dk', '--force');
+    expect(forced.code).toBe(0);
+    expect(readdirSync(temp.path).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 
   it('imports nothing from a file with a bad record, printing its line', async () => {

@@ -45,6 +45,12 @@ describe('documents commands', () => {
     const written = await cli('documents', 'get', added.document.id, '--out', out);
     expect(written.code).toBe(0);
     expect(readFileSync(out).equals(readFileSync(REPORT))).toBe(true);
+    writeFileSync(out, 'mine');
+    const refused = await cli('documents', 'get', added.document.id, '--out', out);
+    expect(refused.io.stderr).toEqual([`focal-desk: ${out} already exists; add --force to replace it.`]);
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    expect((await cli('documents', 'get', added.document.id, '--out', out, '--force')).code).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(REPORT))).toBe(true);
 
     const listed = await cli('documents', 'list', '--pillar', 'II');
     expect(listed.io.stdout).toEqual(['No documents.']);

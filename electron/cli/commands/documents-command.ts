@@ -5,6 +5,7 @@ import type { CliCommand, CliContext } from '../cli-command';
 import { CliFailure } from '../cli-io';
 import { withCore } from '../open-core';
 import { booleanOption, onlyOptions, positionals, stringList, stringOption, usageError } from './cli-args';
+import { refuseOutputTarget } from './output-file';
 import { downloadVersion, uploadFile } from './documents-transfer';
 
 const FILTER_OPTIONS = ['kind', 'country', 'pillar', 'language', 'year-from', 'year-to', 'include-deleted'] as const;
@@ -18,7 +19,7 @@ export const documentsCommand: CliCommand = {
     '     [--language TAG] [--date YYYY-MM-DD] [--summary TEXT] [--to ID (adds FILE as a new version of ID)]',
     'list [--kind K]… [--country CC]… [--pillar P]… [--language TAG]… [--year-from Y] [--year-to Y] [--include-deleted]',
     'search TEXT [list filters]   "quoted phrases" match exactly; hits come with a snippet',
-    'get ID [--version N] [--out FILE]   without --out, prints the document; with it, writes the file atomically',
+    'get ID [--version N] [--out FILE [--force]]   without --out, prints the document; with it, writes the file atomically (an existing FILE is replaced only with --force)',
   ],
   options: {
     title: { type: 'string' },
@@ -34,6 +35,7 @@ export const documentsCommand: CliCommand = {
     'include-deleted': { type: 'boolean' },
     version: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run(context) {
     const { args, options } = context;
@@ -66,7 +68,7 @@ export const documentsCommand: CliCommand = {
       }
       case 'get': {
         const [id] = positionals(args, 1, 'one document id');
-        onlyOptions(options, 'documents get', ['version', 'out']);
+        onlyOptions(options, 'documents get', ['version', 'out', 'force']);
         return getDocument(context, id ?? '');
       }
       default:
@@ -117,6 +119,8 @@ async function getDocument(context: CliContext, id: string): Promise<number> {
   const versionText = stringOption(context.options, 'version');
   const version = versionText === undefined ? undefined : Number(versionText);
   if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw usageError('--version takes a version number (1, 2, …).');
+  const force = booleanOption(context.options, 'force');
+  if (out !== undefined) refuseOutputTarget(out, force, 'report.pdf');
   const outcome = await withCore(context.dataDir, context.keyFile, async (core) => {
     const detail = await call(core, 'documents.get', { id });
     if (out === undefined) return { detail, written: null };
@@ -124,7 +128,7 @@ async function getDocument(context: CliContext, id: string): Promise<number> {
     if (chosen === undefined || !detail.versions.some((entry) => entry.number === chosen)) {
       throw new CliFailure(`"${detail.document.title}" has no version ${String(version)}.`);
     }
-    return { detail, written: await downloadVersion(core, id, chosen, out) };
+    return { detail, written: await downloadVersion(core, id, chosen, out, force) };
   });
   const { detail, written } = outcome;
   if (context.json) context.io.out(JSON.stringify(written === null ? detail : { ...written, documentId: id }, null, 2));

@@ -1,9 +1,10 @@
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { UploadedFile } from '../../../shared/api/documents';
 import type { Core } from '../../core/app';
 import { call } from '../call';
 import { CliFailure } from '../cli-io';
+import { openOutputFile } from './output-file';
 
 /**
  * Sends a file to the core through the same chunked upload the app uses (`documents.upload.*`), so the CLI exercises
@@ -46,17 +47,17 @@ export async function uploadFile(core: Core, file: string): Promise<UploadedFile
 
 /**
  * Writes one version's file to `out`, read through `documents.file.read` (verified against its SHA-256 by the core)
- * into a temporary file beside `out`, renamed into place only when complete: never a partial file under `out`.
+ * into a temporary file beside `out`, put in place only when complete: never a partial file under `out`, and an
+ * existing file replaced only with `force`.
  */
 export async function downloadVersion(
   core: Core,
   documentId: string,
   version: number,
   out: string,
+  force: boolean,
 ): Promise<{ readonly path: string; readonly bytes: number; readonly fileName: string }> {
-  const target = resolve(out);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.part`);
-  let descriptor: number | null = openSync(temporary, 'w', 0o600);
+  const file = openOutputFile(out, force, 'report.pdf');
   try {
     let offset = 0;
     let total = Number.POSITIVE_INFINITY;
@@ -67,17 +68,11 @@ export async function downloadVersion(
       fileName = part.fileName;
       const bytes = Buffer.from(part.data, 'base64');
       if (bytes.length === 0 && offset < total) throw new CliFailure('The store returned less data than the file holds.');
-      writeSync(descriptor, bytes);
+      file.write(bytes);
       offset += bytes.length;
     }
-    fsyncSync(descriptor);
-    closeSync(descriptor);
-    descriptor = null;
-    renameSync(temporary, target);
-    return { path: target, bytes: offset, fileName };
-  } catch (error: unknown) {
-    if (descriptor !== null) closeSync(descriptor);
-    rmSync(temporary, { force: true });
-    throw error;
+    return { path: file.path, bytes: file.commit(), fileName };
+  } finally {
+    file.discard();
   }
 }

@@ -1,14 +1,13 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { MeetingDetail, MeetingRow, ScheduledItem } from '../../../shared/api/meetings';
 import type { AgendaWarning } from '../../../shared/domain/agenda-schedule';
 import { meetingStatuses, type MeetingStatus } from '../../../shared/schemas/meeting';
 import { call } from '../call';
 import type { CliCommand, CliContext } from '../cli-command';
-import { CliFailure } from '../cli-io';
 import { withCore } from '../open-core';
 import { directoryNames, formatAction, type DirectoryNames } from './actions-command';
 import { booleanOption, onlyOptions, positionals, stringOption, usageError } from './cli-args';
+import { refuseOutputTarget, writeOutputText } from './output-file';
 
 const SCOPES = ['meeting', 'agenda'] as const;
 
@@ -96,78 +95,17 @@ async function exportIcs(context: CliContext, id: string): Promise<number> {
   if (!(SCOPES as readonly string[]).includes(scope)) throw usageError(`--scope ${JSON.stringify(scope)}: use ${SCOPES.join(' or ')}.`);
   const force = booleanOption(options, 'force');
   const path = resolve(out);
-  // Checked before the store is opened so a wrong --out fails at once; checked again when the file is put in place.
-  refuseTarget(path, force);
+  refuseOutputTarget(path, force, 'meeting.ics');
   const exported = await withCore(context.dataDir, context.keyFile, (core) =>
     call(core, 'meetings.exportIcs', { id, scope: scope as (typeof SCOPES)[number] }),
   );
-  const bytes = writeNewFile(path, exported.text, force);
+  const bytes = writeOutputText(path, exported.text, force, 'meeting.ics');
   context.io.out(
     context.json
       ? JSON.stringify({ file: path, bytes, fileName: exported.fileName }, null, 2)
       : `Wrote ${path} (${bytes} bytes).`,
   );
   return 0;
-}
-
-/** Fails when `path` is a directory, or an existing file that `force` does not allow to replace. */
-function refuseTarget(path: string, force: boolean): void {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new CliFailure(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (isDirectory) throw new CliFailure(`${path} is a directory; give a file name with --out, such as meeting.ics.`);
-  if (!force) throw new CliFailure(`${path} already exists; add --force to replace it.`);
-}
-
-/** Link failures meaning the file system has no hard links (FAT, some network shares), not that the target exists. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
-/**
- * Writes `text` to a temporary file beside `path` (synced to disk), then puts it in place in one step: renamed over
- * `path` with `force`, else hard-linked to `path`, which fails if a file appeared there meanwhile — so an existing
- * file is never replaced without `force` and a reader never sees half a file. Returns the bytes written.
- * @throws CliFailure naming the file when it cannot be written or already exists.
- */
-function writeNewFile(path: string, text: string, force: boolean): number {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
-  const bytes = Buffer.from(text, 'utf8');
-  let descriptor: number | null = null;
-  try {
-    descriptor = openSync(temporary, 'w', 0o600);
-    writeSync(descriptor, bytes);
-    fsyncSync(descriptor);
-    closeSync(descriptor);
-    descriptor = null;
-    if (force) renameSync(temporary, path);
-    else placeWithoutReplacing(temporary, path);
-    return bytes.length;
-  } catch (error: unknown) {
-    if (descriptor !== null) closeSync(descriptor);
-    rmSync(temporary, { force: true });
-    if (error instanceof CliFailure) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliFailure(`${path} already exists; add --force to replace it.`);
-    if (code === 'EISDIR') throw new CliFailure(`${path} is a directory; give a file name with --out, such as meeting.ics.`);
-    if (code === 'ENOENT') throw new CliFailure(`Cannot write ${path}: the folder ${dirname(path)} does not exist.`);
-    throw new CliFailure(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function placeWithoutReplacing(temporary: string, path: string): void {
-  try {
-    linkSync(temporary, path);
-  } catch (error: unknown) {
-    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    // Without hard links the check and the rename are two steps; the window between them is the best this allows.
-    refuseTarget(path, false);
-    renameSync(temporary, path);
-    return;
-  }
-  rmSync(temporary, { force: true });
 }
 
 /** "2012-09-29", "2012-09-29 – 2012-09-30", "2026-05-14 09:00–17:00 Europe/Copenhagen". */

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
+import { fieldIssueOf } from '../../../shared/api/field-issue';
 import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
 import { AppFailure } from '../app-failure';
 import type { Logger } from '../ports';
@@ -40,25 +40,6 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       logger.log('error', 'A request failed unexpectedly', { method, error: logged });
       return fail('internal', 'Something went wrong. The details are in the log.');
     }
-  };
-}
-
-/**
- * A schema's issue as the renderer receives it. A rule of ours (a custom issue) may carry a `code` and values for
- * its wording in `params`; they pass through, other params do not.
- */
-function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
-  const path = issue.path.map(String).join('.');
-  if (issue.code !== 'custom' || issue.params === undefined) return { path, message: issue.message };
-  const { code, ...rest } = issue.params as Record<string, unknown>;
-  const params = Object.fromEntries(
-    Object.entries(rest).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
-  );
-  return {
-    path,
-    message: issue.message,
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(Object.keys(params).length > 0 ? { params } : {}),
   };
 }
 

@@ -10,15 +10,15 @@ import type {
   MeetingChanges,
   MeetingInput,
 } from '../../../shared/domain/meeting-input';
+import { actionRows, agendaOf, meetingDetail, meetingRow, sameAttendee, type ActionFilter, type ReferenceLookup } from '../../../shared/domain/meeting-detail';
 import { checkMeetingTiming } from '../../../shared/domain/meeting-time';
-import type { ActionItem, ActionStatus } from '../../../shared/schemas/action-item';
+import type { ActionItem } from '../../../shared/schemas/action-item';
 import type { AgendaItem } from '../../../shared/schemas/agenda-item';
 import type { Meeting, MeetingStatus } from '../../../shared/schemas/meeting';
 import { AppFailure } from '../app-failure';
 import type { FocalDatabase } from '../db/database';
 import type { SerialQueue } from '../directory/serial-queue';
 import type { Clock } from '../ports';
-import { agendaOf, byDueThenCreated, meetingDetail, meetingRow, type ReferenceLookup } from './meeting-detail';
 import { meetingIcs } from './meeting-ics';
 import { ReferenceCheck, type ReferenceRules } from './meeting-references';
 
@@ -273,30 +273,10 @@ export function createMeetingsService(context: MeetingsContext) {
       return detail(meetingId);
     },
 
-    async listActions(filter: {
-      readonly status?: ActionStatus | undefined;
-      readonly meetingId?: string | undefined;
-      readonly ownerContactId?: string | undefined;
-      readonly ownerCountryId?: string | undefined;
-      readonly overdue?: boolean | undefined;
-    }): Promise<ActionRow[]> {
-      const today = localDate(context.clock.now());
-      const titles = new Map((await database.meetings.find().exec()).map((document) => [document.id, document]));
-      const rows: ActionRow[] = [];
-      for (const document of await database.actionItems.find().exec()) {
-        const action = document.toMutableJSON();
-        const meeting = titles.get(action.meetingId);
-        if (action.deletedAt !== null || meeting === undefined || meeting.deletedAt !== null) continue;
-        const overdue = action.status === 'open' && action.due !== null && action.due < today;
-        const keep =
-          (filter.status === undefined || action.status === filter.status) &&
-          (filter.meetingId === undefined || action.meetingId === filter.meetingId) &&
-          (filter.ownerContactId === undefined || action.ownerContactId === filter.ownerContactId) &&
-          (filter.ownerCountryId === undefined || action.ownerCountryId === filter.ownerCountryId) &&
-          (filter.overdue === undefined || overdue === filter.overdue);
-        if (keep) rows.push({ ...action, meetingTitle: meeting.title, overdue });
-      }
-      return rows.sort(byDueThenCreated);
+    async listActions(filter: ActionFilter): Promise<ActionRow[]> {
+      const meetings = new Map((await database.meetings.find().exec()).map((document) => [document.id, document]));
+      const actions = (await database.actionItems.find().exec()).map((document) => document.toMutableJSON());
+      return actionRows(actions, (id) => meetings.get(id), filter, localDate(context.clock.now()));
     },
 
     async createAction(meetingId: string, input: ActionItemInput, options: { readonly demo?: boolean } = {}): Promise<MeetingDetail> {
@@ -343,13 +323,4 @@ export function createMeetingsService(context: MeetingsContext) {
 function localDate(moment: Date): string {
   const two = (value: number): string => String(value).padStart(2, '0');
   return `${String(moment.getFullYear()).padStart(4, '0')}-${two(moment.getMonth() + 1)}-${two(moment.getDate())}`;
-}
-
-/** Two attendance records are for the same attendee: the same contact, or (both without a contact) the same country. */
-function sameAttendee(
-  a: { readonly contactId: string | null; readonly countryId: string | null },
-  b: { readonly contactId: string | null; readonly countryId: string | null },
-): boolean {
-  if (a.contactId !== null || b.contactId !== null) return a.contactId === b.contactId;
-  return a.countryId === b.countryId;
 }

@@ -53,4 +53,26 @@ describe('the text fields', () => {
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('textbox', { name: 'Name', description: 'As printed. Required.' })).toBe(name);
   });
+
+  it('offer their suggestions through a datalist of their own, named when a label is given', () => {
+    render(
+      <>
+        <TextField label="Language" suggestions={['en', 'fr']} suggestionLabel={(tag) => (tag === 'en' ? 'English' : 'French')} value="" onChange={() => undefined} />
+        <TextField label="Time zone" suggestions={['Europe/Paris']} autoComplete="off" value="" onChange={() => undefined} />
+        <TextField label="Plain" value="" onChange={() => undefined} />
+      </>,
+    );
+    const language = screen.getByLabelText('Language');
+    const zone = screen.getByLabelText('Time zone');
+    const offered = (input: HTMLElement): string[][] =>
+      [...(document.getElementById(input.getAttribute('list') ?? '')?.querySelectorAll('option') ?? [])].map((option) => [option.value, option.textContent]);
+    expect(language.getAttribute('list')).not.toBe(zone.getAttribute('list'));
+    expect(offered(language)).toEqual([
+      ['en', 'English'],
+      ['fr', 'French'],
+    ]);
+    expect(offered(zone)).toEqual([['Europe/Paris', '']]);
+    expect(zone.getAttribute('autocomplete')).toBe('off');
+    expect(screen.getByLabelText<HTMLInputElement>('Plain').hasAttribute('list')).toBe(false);
+  });
 });

@@ -1,15 +1,16 @@
 import { screen } from '@testing-library/react';
-import type { z } from 'zod';
 import { contract, type MethodInput, type MethodOutput, type ParsedInput } from '../../../shared/api/contract';
 import type { EventMessage } from '../../../shared/api/events';
-import type { ActionRow, AttendanceSummary, MeetingDetail, MeetingRow, meetingMethods, ScheduledItem } from '../../../shared/api/meetings';
+import { fieldIssueOf } from '../../../shared/api/field-issue';
+import type { MeetingDetail, MeetingRow, meetingMethods } from '../../../shared/api/meetings';
 import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
-import { moveItem, scheduleAgenda } from '../../../shared/domain/agenda-schedule';
+import { moveItem } from '../../../shared/domain/agenda-schedule';
 import { isoCountry } from '../../../shared/domain/iso-countries';
+import { actionRows, agendaOf as sharedAgendaOf, meetingDetail, meetingRow, sameAttendee, type ReferenceLookup } from '../../../shared/domain/meeting-detail';
 import { checkMeetingTiming } from '../../../shared/domain/meeting-time';
 import type { ActionItem } from '../../../shared/schemas/action-item';
 import type { AgendaItem } from '../../../shared/schemas/agenda-item';
-import { attendanceStatuses, type AttendanceRecord, type AttendanceStatus, type Meeting } from '../../../shared/schemas/meeting';
+import type { AttendanceRecord, Meeting } from '../../../shared/schemas/meeting';
 import { resetActions } from '../stores/use-actions-store';
 import { resetMeeting } from '../stores/use-meeting-store';
 import { resetMeetings } from '../stores/use-meetings-store';
@@ -37,44 +38,11 @@ export interface FakeMeetingsData {
 
 type MeetingMethod = keyof typeof meetingMethods;
 
-/** A schema issue as the core's dispatch hands it to the renderer: a custom rule's `code` and `params` pass through. */
-function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
-  const path = issue.path.map(String).join('.');
-  if (issue.code !== 'custom' || issue.params === undefined) return { path, message: issue.message };
-  const { code, ...rest } = issue.params as Record<string, unknown>;
-  const params = Object.fromEntries(
-    Object.entries(rest).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
-  );
-  return {
-    path,
-    message: issue.message,
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(Object.keys(params).length > 0 ? { params } : {}),
-  };
-}
-
 /** Parses an input with the contract's own schema, as the core does before any handler runs. */
 function parse<M extends MeetingMethod>(method: M, input: unknown): Result<ParsedInput<M>> {
   const parsed = contract[method].input.safeParse(input ?? {});
   if (parsed.success) return ok(parsed.data as ParsedInput<M>);
   return fail('invalid-input', 'Some of the information given is not valid.', parsed.error.issues.map(fieldIssueOf));
-}
-
-function sameAttendee(
-  a: { readonly contactId: string | null; readonly countryId: string | null },
-  b: { readonly contactId: string | null; readonly countryId: string | null },
-): boolean {
-  if (a.contactId !== null || b.contactId !== null) return a.contactId === b.contactId;
-  return a.countryId === b.countryId;
-}
-
-/** Open items first by due date (undated last), then by when they were added: the core's order. */
-function byDueThenCreated(a: ActionItem, b: ActionItem): number {
-  const rank = (action: ActionItem) => (action.status === 'open' ? 0 : 1);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const due = (action: ActionItem) => action.due ?? '9999-99-99';
-  if (due(a) !== due(b)) return due(a) < due(b) ? -1 : 1;
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
 }
 
 /**
@@ -138,70 +106,18 @@ export function fakeMeetings(data: FakeMeetingsData = {}) {
     return issues;
   };
 
-  const agendaOf = (meetingId: string): AgendaItem[] =>
-    [...items.values()]
-      .filter((item) => item.meetingId === meetingId && item.deletedAt === null)
-      .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
-
-  const summarise = (meeting: Meeting): AttendanceSummary => {
-    const byStatus = Object.fromEntries(attendanceStatuses.map((status) => [status, 0])) as Record<AttendanceStatus, number>;
-    const countries = new Set<string>();
-    let contactsAttended = 0;
-    for (const record of meeting.attendance) {
-      byStatus[record.status] += 1;
-      if (record.status !== 'attended') continue;
-      if (record.contactId !== null) contactsAttended += 1;
-      const country = record.countryId ?? (record.contactId === null ? null : (contactCountry(record.contactId) ?? null));
-      if (country !== null) countries.add(country);
-    }
-    return { byStatus, countriesAttended: countries.size, contactsAttended, statedCountryCount: meeting.statedCountryCount };
+  /** The directory and library as the shared meeting rules see them (organisations are checked on write only). */
+  const lookup: ReferenceLookup = {
+    contactCountry,
+    hasOrganisation: () => true,
+    hasDocument,
+    label: (_kind, id) => id,
   };
-
-  const detail = (meeting: Meeting): MeetingDetail => {
-    const agenda = agendaOf(meeting.id);
-    const schedule = scheduleAgenda(
-      { start: meeting.start, end: meeting.end, timeZone: meeting.timeZone },
-      agenda.map((item) => ({ id: item.id, durationMinutes: item.durationMinutes, fixedStart: item.fixedStart })),
-    );
-    const times = new Map(schedule.items.map((entry) => [entry.id, entry]));
-    const scheduled: ScheduledItem[] = agenda.map((item) => ({
-      ...item,
-      scheduledStart: times.get(item.id)?.start ?? null,
-      scheduledEnd: times.get(item.id)?.end ?? null,
-      warnings: schedule.warnings.filter((warning) => warning.itemId === item.id),
-      missing: {
-        contactIds: item.presenterContactIds.filter((id) => contactCountry(id) === undefined),
-        organisationIds: [],
-        documentIds: item.documentIds.filter((id) => !hasDocument(id)),
-      },
-    }));
-    return {
-      meeting,
-      missingDocumentIds: meeting.documentIds.filter((id) => !hasDocument(id)),
-      agenda: scheduled,
-      warnings: schedule.warnings,
-      attendance: summarise(meeting),
-      actions: [...actions.values()].filter((action) => action.meetingId === meeting.id && action.deletedAt === null).sort(byDueThenCreated),
-    };
-  };
-
-  const row = (meeting: Meeting): MeetingRow => ({
-    id: meeting.id,
-    title: meeting.title,
-    kind: meeting.kind,
-    start: meeting.start,
-    end: meeting.end,
-    timeZone: meeting.timeZone,
-    location: meeting.location,
-    status: meeting.status,
-    hostCountryIds: meeting.hostCountryIds,
-    itemCount: agendaOf(meeting.id).length,
-    countriesAttended: summarise(meeting).countriesAttended,
-    statedCountryCount: meeting.statedCountryCount,
-    openActions: [...actions.values()].filter((action) => action.meetingId === meeting.id && action.deletedAt === null && action.status === 'open').length,
-    demo: meeting.demo,
-    deleted: meeting.deletedAt !== null,
-  });
+  const itemsOf = (meetingId: string): AgendaItem[] => [...items.values()].filter((item) => item.meetingId === meetingId);
+  const actionsOf = (meetingId: string): ActionItem[] => [...actions.values()].filter((action) => action.meetingId === meetingId);
+  const agendaOf = (meetingId: string): AgendaItem[] => sharedAgendaOf(itemsOf(meetingId));
+  const detail = (meeting: Meeting): MeetingDetail => meetingDetail(meeting, itemsOf(meeting.id), actionsOf(meeting.id), lookup);
+  const row = (meeting: Meeting): MeetingRow => meetingRow(meeting, itemsOf(meeting.id), actionsOf(meeting.id), lookup);
 
   /** The meeting if it exists and is not deleted, else the failure the core gives. */
   const live = (id: string): Result<Meeting> => {
@@ -393,23 +309,7 @@ export function fakeMeetings(data: FakeMeetingsData = {}) {
       meetings.set(found.value.id, { ...found.value, attendance: kept, updatedAt: now() });
       return write(found.value.id);
     }),
-    'actions.list': on('actions.list', async (input) => {
-      const filter = input;
-      const rows: ActionRow[] = [];
-      for (const action of actions.values()) {
-        const meeting = meetings.get(action.meetingId);
-        if (action.deletedAt !== null || meeting === undefined || meeting.deletedAt !== null) continue;
-        const overdue = action.status === 'open' && action.due !== null && action.due < today;
-        const keep =
-          (filter.status === undefined || action.status === filter.status) &&
-          (filter.meetingId === undefined || action.meetingId === filter.meetingId) &&
-          (filter.ownerContactId === undefined || action.ownerContactId === filter.ownerContactId) &&
-          (filter.ownerCountryId === undefined || action.ownerCountryId === filter.ownerCountryId) &&
-          (filter.overdue === undefined || overdue === filter.overdue);
-        if (keep) rows.push({ ...action, meetingTitle: meeting.title, overdue });
-      }
-      return ok({ rows: rows.sort(byDueThenCreated) });
-    }),
+    'actions.list': on('actions.list', async (input) => ok({ rows: actionRows(actions.values(), (id) => meetings.get(id), input, today) })),
     'actions.create': on('actions.create', async (input) => {
       const { meetingId, action: fields } = input;
       const issues = await checkRefs([

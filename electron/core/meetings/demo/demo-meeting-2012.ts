@@ -46,7 +46,7 @@ export interface DemoMeeting {
   readonly summary: string;
   /**
    * Keys of the demo library's documents: the file name demo-document.ts gives the report (DEMO_REPORT_FILE). The
-   * meeting schema holds no papers of its own, so the seed links them through the document's `meetingIds`.
+   * seed turns them into the meeting's `documentIds`.
    */
   readonly paperKeys: readonly string[];
   readonly attendance: readonly DemoAttendance[];

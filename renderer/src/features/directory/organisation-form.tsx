@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrganisationDetail } from '../../../../shared/api/directory';
 import { organisationInput, type OrganisationFields } from '../../../../shared/domain/directory-input';
 import { organisationKinds, type OrganisationKind } from '../../../../shared/schemas/organisation';
+import { textBinding } from '../../components/bind-text-field';
+import { ChoiceField } from '../../components/choice-field';
 import { Field } from '../../components/field';
 import { EditForm } from '../../components/edit-form';
 import { FormFooter } from '../../components/form-footer';
@@ -104,6 +106,7 @@ export function OrganisationForm({ organisation, start, onSaved, onCancel }: Org
   };
 
   const guard = useDiscardGuard({ dirty, onSave: submit, onCancel, wording: 'directory' });
+  const bind = textBinding(values, change, messages);
 
   return (
     <EditForm
@@ -117,42 +120,19 @@ export function OrganisationForm({ organisation, start, onSaved, onCancel }: Org
       onSubmit={submit}
       onKeyDown={guard.onKeyDown}
     >
-      <TextField
-        label={t('directory.organisationForm.name')}
-        error={messages.at('name')}
-        wide
-        value={values.name}
-        onChange={(name) => {
-          change('name', name);
-        }}
-      />
+      <TextField label={t('directory.organisationForm.name')} wide {...bind('name')} />
       <div className="form-grid">
-        <TextField
-          label={t('directory.organisationForm.acronym')}
-          error={messages.at('acronym')}
-          value={values.acronym}
-          onChange={(acronym) => {
-            change('acronym', acronym);
+        <TextField label={t('directory.organisationForm.acronym')} {...bind('acronym')} />
+        <ChoiceField
+          label={t('directory.organisationForm.kind')}
+          error={messages.at('kind')}
+          value={values.kind}
+          choices={organisationKinds}
+          labelOf={(kind) => t(`directory.organisationKinds.${kind}`)}
+          onChange={(kind) => {
+            change('kind', kind);
           }}
         />
-        <Field label={t('directory.organisationForm.kind')} error={messages.at('kind')}>
-          {(control) => (
-            <select
-              {...control}
-              className="field__control"
-              value={values.kind}
-              onChange={(event) => {
-                change('kind', event.target.value as OrganisationKind);
-              }}
-            >
-              {organisationKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`directory.organisationKinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
         <Field label={t('directory.organisationForm.country')} error={messages.at('countryId')}>
           {(control) => (
             <CountrySelect
@@ -180,16 +160,7 @@ export function OrganisationForm({ organisation, start, onSaved, onCancel }: Org
           />
         )}
       </Field>
-      <TextAreaField
-        label={t('directory.organisationForm.notes')}
-        error={messages.at('notes')}
-        wide
-        rows={3}
-        value={values.notes}
-        onChange={(notes) => {
-          change('notes', notes);
-        }}
-      />
+      <TextAreaField label={t('directory.organisationForm.notes')} wide rows={3} {...bind('notes')} />
       <FormFooter
         {...guard.footer}
         failure={failure}

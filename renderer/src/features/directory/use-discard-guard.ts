@@ -10,12 +10,16 @@ export interface DiscardGuardOptions {
   readonly onSave: () => Promise<void>;
   /** Leaves the form: at once when nothing changed, else once the user confirms. */
   readonly onCancel: () => void;
-  /** Whose words the confirmation uses: the directory's or the documents' `discard` texts. */
-  readonly wording: 'directory' | 'documents';
+  /** Whose words the confirmation uses: the directory's, the documents' or the meetings' `discard` texts. */
+  readonly wording: 'directory' | 'documents' | 'meetings';
 }
 
 export interface DiscardGuard {
-  /** The form's key handler: Ctrl+S / ⌘S saves; Escape cancels unless a control inside the form already used it. */
+  /**
+   * The form's key handler: Ctrl+S / ⌘S saves; Escape cancels unless a control inside the form already used it. A key
+   * it acts on goes no further up the page, so a form inside a list or pane (an agenda item edited in place) does not
+   * also work that list's keys.
+   */
   readonly onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   /**
    * For the form's FormFooter: Cancel (leave, or ask first when something changed), the shortcuts above announced on
@@ -41,9 +45,11 @@ export function useDiscardGuard({ dirty, onSave, onCancel, wording }: DiscardGua
     onKeyDown: (event) => {
       if (isSaveShortcut(event)) {
         event.preventDefault();
+        event.stopPropagation();
         void onSave();
       } else if (event.key === 'Escape' && !event.defaultPrevented) {
         event.preventDefault();
+        event.stopPropagation();
         cancel();
       }
     },

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedDocumentThemes } from '../../../../shared/domain/document-themes';
 import { documentKinds, documentVisibilities, pillars, type Pillar } from '../../../../shared/schemas/document';
-import { Field } from '../../components/field';
+import { textBinding } from '../../components/bind-text-field';
+import { ChoiceField } from '../../components/choice-field';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { countryDisplayName } from '../../i18n/country-names';
 import { useDirectoryStore } from '../../stores/use-directory-store';
@@ -29,7 +30,6 @@ export interface DocumentFieldsProps {
  */
 export function DocumentFields({ values, change, messages }: DocumentFieldsProps) {
   const { t } = useTranslation();
-  const languagesId = useId();
   const visibilityName = useId();
   const language = useSettingsStore((state) => state.language);
   const countries = useDirectoryStore((state) => state.countries);
@@ -47,71 +47,31 @@ export function DocumentFields({ values, change, messages }: DocumentFieldsProps
           .map((row) => ({ id: row.id, label: row.countryName === '' ? row.name : `${row.name} — ${row.countryName}` }))
       : [];
   const pillarOf = (pillar: Pillar): string => t(`documents.pillars.${pillar}`);
+  const bind = textBinding(values, change, messages);
 
   return (
     <>
-      <TextField
-        label={t('documents.form.title')}
-        error={messages.at('title')}
-        wide
-        value={values.title}
-        onChange={(title) => {
-          change('title', title);
-        }}
-      />
+      <TextField label={t('documents.form.title')} wide {...bind('title')} />
       <div className="form-grid">
-        <Field label={t('documents.form.kind')} error={messages.at('kind')}>
-          {(control) => (
-            <select
-              {...control}
-              className="field__control"
-              value={values.kind}
-              onChange={(event) => {
-                const kind = documentKinds.find((candidate) => candidate === event.target.value);
-                if (kind !== undefined) change('kind', kind);
-              }}
-            >
-              {documentKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`documents.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TextField
-          label={t('documents.form.date')}
-          error={messages.at('date')}
-          type="date"
-          value={values.date}
-          onChange={(date) => {
-            change('date', date);
+        <ChoiceField
+          label={t('documents.form.kind')}
+          error={messages.at('kind')}
+          value={values.kind}
+          choices={documentKinds}
+          labelOf={(kind) => t(`documents.kinds.${kind}`)}
+          onChange={(kind) => {
+            change('kind', kind);
           }}
         />
-        <Field label={t('documents.form.language')} help={t('documents.form.languageHelp')} error={messages.at('language')}>
-          {(control) => (
-            <>
-              <input
-                {...control}
-                className="field__control"
-                type="text"
-                list={languagesId}
-                spellCheck={false}
-                value={values.language}
-                onChange={(event) => {
-                  change('language', event.target.value);
-                }}
-              />
-              <datalist id={languagesId}>
-                {commonLanguages.map((tag) => (
-                  <option key={tag} value={tag}>
-                    {languageName(tag, language)}
-                  </option>
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
+        <TextField label={t('documents.form.date')} type="date" {...bind('date')} />
+        <TextField
+          label={t('documents.form.language')}
+          help={t('documents.form.languageHelp')}
+          suggestions={commonLanguages}
+          suggestionLabel={(tag) => languageName(tag, language)}
+          spellCheck={false}
+          {...bind('language')}
+        />
       </div>
       <MultiPicker
         label={t('documents.form.countries')}
@@ -168,26 +128,8 @@ export function DocumentFields({ values, change, messages }: DocumentFieldsProps
           </label>
         ))}
       </fieldset>
-      <TextField
-        label={t('documents.form.otherThemes')}
-        help={t('documents.form.otherThemesHelp')}
-        error={messages.at('themes')}
-        wide
-        value={values.themeText}
-        onChange={(themeText) => {
-          change('themeText', themeText);
-        }}
-      />
-      <TextAreaField
-        label={t('documents.form.summary')}
-        error={messages.at('summary')}
-        wide
-        rows={4}
-        value={values.summary}
-        onChange={(summary) => {
-          change('summary', summary);
-        }}
-      />
+      <TextField label={t('documents.form.otherThemes')} help={t('documents.form.otherThemesHelp')} wide {...bind('themeText', 'themes')} />
+      <TextAreaField label={t('documents.form.summary')} wide rows={4} {...bind('summary')} />
       <fieldset className="checkbox-group">
         <legend className="field__label">{t('documents.form.visibility')}</legend>
         {documentVisibilities.map((visibility) => (

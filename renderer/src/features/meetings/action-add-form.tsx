@@ -1,13 +1,15 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../shared/api/meetings';
 import { actionItemInput } from '../../../../shared/domain/meeting-input';
+import { textBinding } from '../../components/bind-text-field';
 import { Field } from '../../components/field';
 import { TextField } from '../../components/text-field';
 import { useDirectoryStore } from '../../stores/use-directory-store';
 import { findContacts, useMeetingStore } from '../../stores/use-meeting-store';
 import { CountrySelect } from '../directory/country-select';
 import type { Issue } from '../directory/field-issues';
+import { AddForm } from './add-form';
 import { LookupPicker } from './lookup-picker';
 import { meetingIssuesFromZod, wordedCoreIssues, wordedIssues } from './meeting-issues';
 import { useMeetingNames } from './use-meeting-names';
@@ -35,7 +37,6 @@ const empty: Values = { title: '', ownerCountryId: '', ownerContactId: '', owner
  */
 export function ActionAddForm({ detail, announce }: ActionAddFormProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const titleRef = useRef<HTMLDivElement>(null);
   const organisations = useDirectoryStore((state) => state.organisations);
   const createAction = useMeetingStore((state) => state.createAction);
@@ -52,6 +53,7 @@ export function ActionAddForm({ detail, announce }: ActionAddFormProps) {
     setIssues((previous) => previous.filter((issue) => issue.path !== field));
     setFailure(null);
   };
+  const bind = textBinding(values, change, { at });
 
   const submit = async (): Promise<void> => {
     if (busy) return;
@@ -82,29 +84,16 @@ export function ActionAddForm({ detail, announce }: ActionAddFormProps) {
   };
 
   return (
-    <form
+    <AddForm
       className="action-add"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      heading={t('meetings.actions.add.heading')}
+      failure={failure}
+      submitLabel={t('meetings.actions.add.submit')}
+      busy={busy}
+      onSubmit={submit}
     >
-      <h3 className="action-add__heading" id={headingId}>
-        {t('meetings.actions.add.heading')}
-      </h3>
       <div ref={titleRef}>
-        <TextField
-          label={t('meetings.actions.add.title')}
-          error={at('title')}
-          wide
-          autoComplete="off"
-          value={values.title}
-          onChange={(title) => {
-            change('title', title);
-          }}
-        />
+        <TextField label={t('meetings.actions.add.title')} wide autoComplete="off" {...bind('title')} />
       </div>
       <div className="form-grid">
         <Field label={t('meetings.actions.add.ownerCountry')} error={at('ownerCountryId')}>
@@ -140,15 +129,7 @@ export function ActionAddForm({ detail, announce }: ActionAddFormProps) {
             </select>
           )}
         </Field>
-        <TextField
-          label={t('meetings.actions.add.due')}
-          error={at('due')}
-          type="date"
-          value={values.due}
-          onChange={(due) => {
-            change('due', due);
-          }}
-        />
+        <TextField label={t('meetings.actions.add.due')} type="date" {...bind('due')} />
         <Field label={t('meetings.actions.add.agendaItem')} error={at('agendaItemId')}>
           {(control) => (
             <select
@@ -185,16 +166,6 @@ export function ActionAddForm({ detail, announce }: ActionAddFormProps) {
           change('ownerContactId', '');
         }}
       />
-      {failure === null ? null : (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="detail__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('meetings.actions.add.submit')}
-        </button>
-      </div>
-    </form>
+    </AddForm>
   );
 }

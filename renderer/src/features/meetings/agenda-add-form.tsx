@@ -1,9 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../directory/field-issues';
+import { textBinding, type TextKey } from '../../components/bind-text-field';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { useMeetingStore } from '../../stores/use-meeting-store';
-import { checkItem, emptyItemValues } from './agenda-item-values';
+import { AddForm } from './add-form';
+import { checkedAs, checkItem, emptyItemValues, type AgendaItemValues } from './agenda-item-values';
 import { wordedCoreIssues, wordedIssues } from './meeting-issues';
 
 export interface AgendaAddFormProps {
@@ -19,7 +21,6 @@ export interface AgendaAddFormProps {
  */
 export function AgendaAddForm({ announce }: AgendaAddFormProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const titleRef = useRef<HTMLDivElement>(null);
   const addItem = useMeetingStore((state) => state.addItem);
   const [values, setValues] = useState(() => emptyItemValues());
@@ -27,11 +28,12 @@ export function AgendaAddForm({ announce }: AgendaAddFormProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const at = (path: string): string | null => issues.find((issue) => issue.path === path || issue.path.startsWith(`${path}.`))?.message ?? null;
 
-  const change = (field: 'title' | 'duration' | 'fixedStart' | 'description', value: string, path: string = field): void => {
+  const change = (field: TextKey<AgendaItemValues>, value: string): void => {
     setValues((previous) => ({ ...previous, [field]: value }));
-    setIssues((previous) => previous.filter((issue) => issue.path.split('.')[0] !== path));
+    setIssues((previous) => previous.filter((issue) => issue.path.split('.')[0] !== checkedAs(field)));
     setFailure(null);
   };
+  const bind = textBinding(values, change, { at });
 
   const focusTitle = (): void => {
     titleRef.current?.querySelector('input')?.focus();
@@ -62,74 +64,15 @@ export function AgendaAddForm({ announce }: AgendaAddFormProps) {
   };
 
   return (
-    <form
-      className="agenda-add"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <h3 className="agenda-add__heading" id={headingId}>
-        {t('meetings.agenda.addHeading')}
-      </h3>
+    <AddForm className="agenda-add" heading={t('meetings.agenda.addHeading')} failure={failure} submitLabel={t('meetings.agenda.add')} onSubmit={submit}>
       <div className="agenda-add__grid">
         <div ref={titleRef} className="agenda-add__title">
-          <TextField
-            label={t('meetings.agenda.addTitle')}
-            help={t('meetings.agenda.addTitleHelp')}
-            error={at('title')}
-            wide
-            autoComplete="off"
-            value={values.title}
-            onChange={(title) => {
-              change('title', title);
-            }}
-          />
+          <TextField label={t('meetings.agenda.addTitle')} help={t('meetings.agenda.addTitleHelp')} wide autoComplete="off" {...bind('title')} />
         </div>
-        <TextField
-          label={t('meetings.agenda.duration')}
-          error={at('durationMinutes')}
-          inputMode="numeric"
-          maxLength={5}
-          autoComplete="off"
-          value={values.duration}
-          onChange={(duration) => {
-            change('duration', duration, 'durationMinutes');
-          }}
-        />
-        <TextField
-          label={t('meetings.agenda.fixedStart')}
-          help={t('meetings.agenda.fixedStartHelp')}
-          error={at('fixedStart')}
-          type="datetime-local"
-          value={values.fixedStart}
-          onChange={(fixedStart) => {
-            change('fixedStart', fixedStart);
-          }}
-        />
+        <TextField label={t('meetings.agenda.duration')} inputMode="numeric" maxLength={5} autoComplete="off" {...bind('duration', checkedAs('duration'))} />
+        <TextField label={t('meetings.agenda.fixedStart')} help={t('meetings.agenda.fixedStartHelp')} type="datetime-local" {...bind('fixedStart')} />
       </div>
-      <TextAreaField
-        label={t('meetings.agenda.description')}
-        error={at('description')}
-        wide
-        rows={2}
-        value={values.description}
-        onChange={(description) => {
-          change('description', description);
-        }}
-      />
-      {failure === null ? null : (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="detail__actions">
-        <button type="submit" className="button button--primary">
-          {t('meetings.agenda.add')}
-        </button>
-      </div>
-    </form>
+      <TextAreaField label={t('meetings.agenda.description')} wide rows={2} {...bind('description')} />
+    </AddForm>
   );
 }

@@ -1,23 +1,23 @@
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, ScheduledItem } from '../../../../shared/api/meetings';
+import { textBinding } from '../../components/bind-text-field';
 import { EditForm } from '../../components/edit-form';
 import { FormFooter } from '../../components/form-footer';
 import { TextAreaField, TextField } from '../../components/text-field';
-import { countryDisplayName } from '../../i18n/country-names';
 import { useDirectoryStore } from '../../stores/use-directory-store';
-import { findContacts, findPapers, useMeetingStore } from '../../stores/use-meeting-store';
-import { useSettingsStore } from '../../stores/use-settings-store';
+import { findContacts, useMeetingStore } from '../../stores/use-meeting-store';
 import { changedFields } from '../directory/changed-fields';
-import { countryChoices } from '../directory/country-choices';
 import { focusFirstInvalid } from '../directory/focus-first-invalid';
+import { useDiscardGuard } from '../directory/use-discard-guard';
 import { useFieldMessages } from '../directory/use-field-messages';
 import { MultiPicker } from '../documents/multi-picker';
-import { agendaItemFields, checkItem, valuesFromItem, type AgendaItemField, type AgendaItemValues } from './agenda-item-values';
+import { agendaItemFields, checkedAs, checkItem, valuesFromItem, type AgendaItemField, type AgendaItemValues } from './agenda-item-values';
+import { CountriesPicker } from './countries-picker';
 import { DecisionsEditor } from './decisions-editor';
 import { LookupPicker } from './lookup-picker';
 import { wordedCoreIssues, wordedIssues } from './meeting-issues';
-import { useMeetingDiscard } from './use-meeting-discard';
+import { PapersPicker } from './papers-picker';
 import { useMeetingNames } from './use-meeting-names';
 
 export interface AgendaItemEditorProps {
@@ -25,9 +25,6 @@ export interface AgendaItemEditorProps {
   readonly onSaved: (detail: MeetingDetail | null) => void;
   readonly onCancel: () => void;
 }
-
-/** The field whose messages a form value's change clears (the duration is checked as `durationMinutes`). */
-const checkedAs = (field: AgendaItemField): string => (field === 'duration' ? 'durationMinutes' : field);
 
 /**
  * Edits one agenda item in place: title, duration and fixed start (the times of the items after it follow, as the
@@ -38,12 +35,9 @@ const checkedAs = (field: AgendaItemField): string => (field === 'duration' ? 'd
 export function AgendaItemEditor({ item, onSaved, onCancel }: AgendaItemEditorProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const language = useSettingsStore((state) => state.language);
-  const countries = useDirectoryStore((state) => state.countries);
   const organisations = useDirectoryStore((state) => state.organisations);
   const updateItem = useMeetingStore((state) => state.updateItem);
   const rememberContact = useMeetingStore((state) => state.rememberContact);
-  const rememberPaper = useMeetingStore((state) => state.rememberPaper);
   const names = useMeetingNames();
   const [initial] = useState(() => valuesFromItem(item));
   const [values, setValues] = useState(initial);
@@ -52,8 +46,6 @@ export function AgendaItemEditor({ item, onSaved, onCancel }: AgendaItemEditorPr
   const check = checkItem(values);
   const messages = useFieldMessages(wordedIssues(check.issues, t), agendaItemFields);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
-  const held = countries.status === 'loaded' ? countries.items : null;
-  const countryOptions = useMemo(() => countryChoices(held ?? [], language).map((choice) => ({ id: choice.id, label: choice.label })), [held, language]);
   const organisationOptions =
     organisations.status === 'loaded'
       ? organisations.items
@@ -96,7 +88,8 @@ export function AgendaItemEditor({ item, onSaved, onCancel }: AgendaItemEditorPr
     });
   };
 
-  const guard = useMeetingDiscard({ dirty, onSave: submit, onCancel });
+  const guard = useDiscardGuard({ dirty, onSave: submit, onCancel, wording: 'meetings' });
+  const bind = textBinding(values, change, messages);
 
   return (
     <EditForm
@@ -114,48 +107,12 @@ export function AgendaItemEditor({ item, onSaved, onCancel }: AgendaItemEditorPr
         guard.onKeyDown(event);
       }}
     >
-      <TextField
-        label={t('meetings.item.title')}
-        error={messages.at('title')}
-        wide
-        value={values.title}
-        onChange={(title) => {
-          change('title', title);
-        }}
-      />
+      <TextField label={t('meetings.item.title')} wide {...bind('title')} />
       <div className="form-grid">
-        <TextField
-          label={t('meetings.agenda.duration')}
-          error={messages.at('durationMinutes')}
-          inputMode="numeric"
-          maxLength={5}
-          autoComplete="off"
-          value={values.duration}
-          onChange={(duration) => {
-            change('duration', duration);
-          }}
-        />
-        <TextField
-          label={t('meetings.agenda.fixedStart')}
-          help={t('meetings.agenda.fixedStartHelp')}
-          error={messages.at('fixedStart')}
-          type="datetime-local"
-          value={values.fixedStart}
-          onChange={(fixedStart) => {
-            change('fixedStart', fixedStart);
-          }}
-        />
+        <TextField label={t('meetings.agenda.duration')} inputMode="numeric" maxLength={5} autoComplete="off" {...bind('duration', checkedAs('duration'))} />
+        <TextField label={t('meetings.agenda.fixedStart')} help={t('meetings.agenda.fixedStartHelp')} type="datetime-local" {...bind('fixedStart')} />
       </div>
-      <TextAreaField
-        label={t('meetings.agenda.description')}
-        error={messages.at('description')}
-        wide
-        rows={2}
-        value={values.description}
-        onChange={(description) => {
-          change('description', description);
-        }}
-      />
+      <TextAreaField label={t('meetings.agenda.description')} wide rows={2} {...bind('description')} />
       <LookupPicker
         label={t('meetings.item.presenterContacts')}
         searchLabel={t('meetings.lookup.findPresenter')}
@@ -175,13 +132,11 @@ export function AgendaItemEditor({ item, onSaved, onCancel }: AgendaItemEditorPr
           );
         }}
       />
-      <MultiPicker
+      <CountriesPicker
         label={t('meetings.item.presenterCountries')}
         addLabel={t('meetings.item.countryToAdd')}
         addButton={t('meetings.item.addCountry')}
-        options={countryOptions}
         selected={values.presenterCountryIds}
-        labelOf={(id) => countryDisplayName(id, language)}
         error={messages.at('presenterCountryIds')}
         onChange={(next) => {
           change('presenterCountryIds', next);
@@ -199,36 +154,15 @@ export function AgendaItemEditor({ item, onSaved, onCancel }: AgendaItemEditorPr
           change('presenterOrganisationIds', next);
         }}
       />
-      <LookupPicker
+      <PapersPicker
         label={t('meetings.item.papers')}
-        searchLabel={t('meetings.lookup.findPaper')}
-        find={(text) => findPapers(text)}
-        offerWhenBlank
         selected={values.documentIds}
-        nameOf={names.paper}
-        addLabel={(name) => t('meetings.lookup.attach', { name })}
         error={messages.at('documentIds')}
-        onAdd={(option) => {
-          rememberPaper(option.id, { title: option.label, deleted: false });
-          change('documentIds', [...values.documentIds, option.id]);
-        }}
-        onRemove={(id) => {
-          change(
-            'documentIds',
-            values.documentIds.filter((held) => held !== id),
-          );
+        onChange={(documentIds) => {
+          change('documentIds', documentIds);
         }}
       />
-      <TextAreaField
-        label={t('meetings.item.minutes')}
-        error={messages.at('minutes')}
-        wide
-        rows={4}
-        value={values.minutes}
-        onChange={(minutes) => {
-          change('minutes', minutes);
-        }}
-      />
+      <TextAreaField label={t('meetings.item.minutes')} wide rows={4} {...bind('minutes')} />
       <DecisionsEditor
         decisions={values.decisions}
         error={messages.at('decisions')}

@@ -35,6 +35,9 @@ export const agendaItemFields = [
   'decisions',
 ] as const;
 
+/** The path a form value is checked under, where its messages sit (the duration, typed as text, is `durationMinutes`). */
+export const checkedAs = (field: AgendaItemField): string => (field === 'duration' ? 'durationMinutes' : field);
+
 /** A new item's form: nothing but the duration the previous one had, if any. */
 export function emptyItemValues(duration = ''): AgendaItemValues {
   return {

@@ -12,6 +12,19 @@ import { formatWallTime, spansDays } from './meeting-format';
 import type { MeetingWarning } from './meeting-warnings';
 import { useMeetingNames } from './use-meeting-names';
 
+/**
+ * The buttons each agenda item carries, in order, each with the key that does the same on the item (announced as
+ * `aria-keyshortcuts`). Each action's text is `meetings.agenda.<action>` and its name `meetings.agenda.<action>Label`.
+ */
+const rowButtons = [
+  { action: 'moveUp', keys: 'Alt+ArrowUp' },
+  { action: 'moveDown', keys: 'Alt+ArrowDown' },
+  { action: 'edit', keys: 'Enter' },
+  { action: 'remove', keys: 'Delete' },
+] as const;
+
+type RowAction = (typeof rowButtons)[number]['action'];
+
 export interface AgendaListProps {
   readonly detail: MeetingDetail;
   readonly warnings: readonly MeetingWarning[];
@@ -138,6 +151,16 @@ export function AgendaList({ detail, warnings, readOnly, announce, focusAdd }: A
     if (neighbour === undefined) focusAdd();
   };
 
+  const act = (action: RowAction, item: ScheduledItem): void => {
+    if (action === 'moveUp') moveBy(item.id, -1);
+    else if (action === 'moveDown') moveBy(item.id, 1);
+    else if (action === 'edit') setEditing(item.id);
+    else setRemoving(item);
+  };
+  /** Moving the first item up or the last one down does nothing: the button says so by being disabled. */
+  const stuck = (action: RowAction, index: number): boolean =>
+    (action === 'moveUp' && index === 0) || (action === 'moveDown' && index === agenda.length - 1);
+
   if (agenda.length === 0) return <p className="muted agenda-empty">{t('meetings.agenda.empty')}</p>;
 
   return (
@@ -213,56 +236,22 @@ export function AgendaList({ detail, warnings, readOnly, announce, focusAdd }: A
               <AgendaItemView item={item} withDate={withDate} names={names} warnings={mine} />
               {readOnly ? null : (
                 <div className="agenda-item__actions">
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('meetings.agenda.moveUpLabel', { title: item.title })}
-                    tabIndex={item.id === current ? 0 : -1}
-                    aria-keyshortcuts="Alt+ArrowUp"
-                    disabled={index === 0}
-                    onClick={() => {
-                      moveBy(item.id, -1);
-                    }}
-                  >
-                    {t('meetings.agenda.moveUp')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('meetings.agenda.moveDownLabel', { title: item.title })}
-                    tabIndex={item.id === current ? 0 : -1}
-                    aria-keyshortcuts="Alt+ArrowDown"
-                    disabled={index === agenda.length - 1}
-                    onClick={() => {
-                      moveBy(item.id, 1);
-                    }}
-                  >
-                    {t('meetings.agenda.moveDown')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('meetings.agenda.editLabel', { title: item.title })}
-                    tabIndex={item.id === current ? 0 : -1}
-                    aria-keyshortcuts="Enter"
-                    onClick={() => {
-                      setEditing(item.id);
-                    }}
-                  >
-                    {t('meetings.agenda.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('meetings.agenda.removeLabel', { title: item.title })}
-                    tabIndex={item.id === current ? 0 : -1}
-                    aria-keyshortcuts="Delete"
-                    onClick={() => {
-                      setRemoving(item);
-                    }}
-                  >
-                    {t('meetings.agenda.remove')}
-                  </button>
+                  {rowButtons.map(({ action, keys }) => (
+                    <button
+                      key={action}
+                      type="button"
+                      className="button button--small"
+                      aria-label={t(`meetings.agenda.${action}Label`, { title: item.title })}
+                      tabIndex={item.id === current ? 0 : -1}
+                      aria-keyshortcuts={keys}
+                      disabled={stuck(action, index)}
+                      onClick={() => {
+                        act(action, item);
+                      }}
+                    >
+                      {t(`meetings.agenda.${action}`)}
+                    </button>
+                  ))}
                 </div>
               )}
             </li>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attendanceStatuses, type AttendanceStatus } from '../../../../shared/schemas/meeting';
-import { Field } from '../../components/field';
+import { ChoiceField } from '../../components/choice-field';
 import { findContacts, useMeetingStore } from '../../stores/use-meeting-store';
 import { CountryChecklist } from './country-checklist';
 import { LookupPicker } from './lookup-picker';
@@ -91,25 +91,13 @@ export function AttendanceQuickEntry({ announce }: AttendanceQuickEntryProps) {
         />
       </div>
       <div className="attendance-quick__apply">
-        <Field label={t('meetings.attendance.quick.status')}>
-          {(control) => (
-            <select
-              {...control}
-              className="field__control"
-              value={status}
-              onChange={(event) => {
-                const next = attendanceStatuses.find((candidate) => candidate === event.target.value);
-                if (next !== undefined) setStatus(next);
-              }}
-            >
-              {attendanceStatuses.map((option) => (
-                <option key={option} value={option}>
-                  {t(`meetings.attendanceStatuses.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('meetings.attendance.quick.status')}
+          value={status}
+          choices={attendanceStatuses}
+          labelOf={(option) => t(`meetings.attendanceStatuses.${option}`)}
+          onChange={setStatus}
+        />
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('meetings.attendance.quick.apply')}
         </button>

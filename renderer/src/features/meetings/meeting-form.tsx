@@ -6,11 +6,11 @@ import type { MeetingInput } from '../../../../shared/domain/meeting-input';
 import { EditForm } from '../../components/edit-form';
 import { FormFooter } from '../../components/form-footer';
 import { focusFirstInvalid } from '../directory/focus-first-invalid';
+import { useDiscardGuard } from '../directory/use-discard-guard';
 import { useFieldMessages } from '../directory/use-field-messages';
 import { MeetingFields } from './meeting-fields';
 import { checkMeeting, meetingFormFields, withAllDay, type MeetingFormField, type MeetingFormValues } from './meeting-form-values';
 import { wordedCoreIssues, wordedIssues } from './meeting-issues';
-import { useMeetingDiscard } from './use-meeting-discard';
 
 export interface MeetingFormProps {
   /** The form's heading and accessible name ("New meeting", "Edit …"). */
@@ -76,7 +76,7 @@ export function MeetingForm({ title, initial, saveLabel, busyLabel, save, onSave
     });
   };
 
-  const guard = useMeetingDiscard({ dirty, onSave: submit, onCancel });
+  const guard = useDiscardGuard({ dirty, onSave: submit, onCancel, wording: 'meetings' });
 
   return (
     <EditForm

@@ -1,79 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionItem } from '../../../shared/schemas/action-item';
-import type { AgendaItem } from '../../../shared/schemas/agenda-item';
-import type { AttendanceRecord, Meeting } from '../../../shared/schemas/meeting';
-import { agendaOf, byDueThenCreated, meetingDetail, meetingRow, summariseAttendance, type ReferenceLookup } from './meeting-detail';
+import type { ActionItem } from '../schemas/action-item';
+import type { AgendaItem } from '../schemas/agenda-item';
+import type { AttendanceRecord, Meeting } from '../schemas/meeting';
+import { sampleAction, sampleAgendaItem, sampleMeeting } from '../testing/meeting-samples';
+import { actionRows, agendaOf, byDueThenCreated, meetingDetail, meetingRow, sameAttendee, summariseAttendance, type ReferenceLookup } from './meeting-detail';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 
 function meeting(fields: Partial<Meeting> = {}): Meeting {
-  return {
-    id: 'mtg-1',
-    title: 'Focal points retreat',
-    kind: 'workshop',
-    start: '2026-05-14T09:00',
-    end: '2026-05-14T17:00',
-    timeZone: 'Europe/Copenhagen',
-    location: 'Copenhagen',
-    virtualLink: '',
-    hostCountryIds: ['dk'],
-    hostOrganisationIds: [],
-    documentIds: [],
-    status: 'planned',
-    classification: '',
-    description: '',
-    statedCountryCount: null,
-    attendance: [],
-    demo: false,
-    deletedAt: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  return sampleMeeting({ id: 'mtg-1', title: 'Focal points retreat', location: 'Copenhagen', description: '', createdAt: STAMP, updatedAt: STAMP, ...fields });
 }
 
 function item(id: string, position: number, fields: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id,
-    meetingId: 'mtg-1',
-    position,
-    title: `Item ${id}`,
-    description: '',
-    durationMinutes: 60,
-    fixedStart: null,
-    presenterContactIds: [],
-    presenterCountryIds: [],
-    presenterOrganisationIds: [],
-    documentIds: [],
-    minutes: '',
-    decisions: [],
-    demo: false,
-    deletedAt: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  return sampleAgendaItem({ id, meetingId: 'mtg-1', position, title: `Item ${id}`, durationMinutes: 60, createdAt: STAMP, updatedAt: STAMP, ...fields });
 }
 
 function action(id: string, fields: Partial<ActionItem> = {}): ActionItem {
-  return {
-    id,
-    meetingId: 'mtg-1',
-    agendaItemId: null,
-    title: `Action ${id}`,
-    ownerContactId: null,
-    ownerCountryId: null,
-    ownerOrganisationId: null,
-    due: null,
-    status: 'open',
-    notes: '',
-    closedAt: null,
-    demo: false,
-    deletedAt: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  return sampleAction({ id, meetingId: 'mtg-1', title: `Action ${id}`, ownerCountryId: null, due: null, createdAt: STAMP, updatedAt: STAMP, ...fields });
 }
 
 function attendance(fields: Partial<AttendanceRecord> & Pick<AttendanceRecord, 'status'>): AttendanceRecord {
@@ -263,5 +206,49 @@ describe('meetingRow', () => {
       demo: true,
       deleted: true,
     });
+  });
+});
+
+describe('actionRows', () => {
+  const meetings = new Map([
+    ['mtg-1', meeting()],
+    ['mtg-2', meeting({ id: 'mtg-2', title: 'Regional meeting' })],
+    ['mtg-gone', meeting({ id: 'mtg-gone', title: 'Deleted meeting', deletedAt: STAMP })],
+  ]);
+  const actions = [
+    action('late', { due: '2026-03-01' }),
+    action('today', { due: '2026-03-02', meetingId: 'mtg-2', ownerCountryId: 'gh' }),
+    action('done', { due: '2026-01-01', status: 'done', ownerContactId: 'c-1' }),
+    action('removed', { deletedAt: STAMP }),
+    action('orphan', { meetingId: 'mtg-gone' }),
+    action('lost', { meetingId: 'mtg-unknown' }),
+  ];
+  const ids = (filter: Parameters<typeof actionRows>[2]) => actionRows(actions, (id) => meetings.get(id), filter, '2026-03-02').map((row) => row.id);
+
+  it('lists live items of live meetings only, open first by due date, with their meeting and whether overdue', () => {
+    const rows = actionRows(actions, (id) => meetings.get(id), {}, '2026-03-02');
+    expect(rows.map((row) => [row.id, row.meetingTitle, row.overdue])).toEqual([
+      ['late', 'Focal points retreat', true],
+      ['today', 'Regional meeting', false],
+      ['done', 'Focal points retreat', false],
+    ]);
+  });
+
+  it('filters by status, meeting, owner and overdue', () => {
+    expect(ids({ status: 'done' })).toEqual(['done']);
+    expect(ids({ meetingId: 'mtg-2' })).toEqual(['today']);
+    expect(ids({ ownerCountryId: 'gh' })).toEqual(['today']);
+    expect(ids({ ownerContactId: 'c-1' })).toEqual(['done']);
+    expect(ids({ overdue: true })).toEqual(['late']);
+    expect(ids({ overdue: false, status: 'open' })).toEqual(['today']);
+  });
+});
+
+describe('sameAttendee', () => {
+  it('matches by contact when either record names one, else by country', () => {
+    expect(sameAttendee({ contactId: 'c-1', countryId: 'dk' }, { contactId: 'c-1', countryId: null })).toBe(true);
+    expect(sameAttendee({ contactId: 'c-1', countryId: 'dk' }, { contactId: null, countryId: 'dk' })).toBe(false);
+    expect(sameAttendee({ contactId: null, countryId: 'dk' }, { contactId: null, countryId: 'dk' })).toBe(true);
+    expect(sameAttendee({ contactId: null, countryId: 'dk' }, { contactId: null, countryId: 'gh' })).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
-import type { AttendanceSummary, MeetingDetail, MeetingRow, ScheduledItem } from '../../../shared/api/meetings';
-import { scheduleAgenda } from '../../../shared/domain/agenda-schedule';
-import type { ActionItem } from '../../../shared/schemas/action-item';
-import type { AgendaItem } from '../../../shared/schemas/agenda-item';
-import { attendanceStatuses, type AttendanceStatus, type Meeting } from '../../../shared/schemas/meeting';
+import type { ActionRow, AttendanceSummary, MeetingDetail, MeetingRow, ScheduledItem } from '../api/meetings';
+import { scheduleAgenda } from './agenda-schedule';
+import type { ActionItem } from '../schemas/action-item';
+import type { AgendaItem } from '../schemas/agenda-item';
+import { attendanceStatuses, type AttendanceStatus, type Meeting } from '../schemas/meeting';
 
 /** What a meeting's page needs to know of the rest of the app: whether a reference still leads somewhere. */
 export interface ReferenceLookup {
@@ -96,4 +96,48 @@ export function meetingRow(meeting: Meeting, items: readonly AgendaItem[], actio
     demo: meeting.demo,
     deleted: meeting.deletedAt !== null,
   };
+}
+
+/** Which action items a tracker asks for; an absent field does not filter. */
+export interface ActionFilter {
+  readonly status?: ActionItem['status'] | undefined;
+  readonly meetingId?: string | undefined;
+  readonly ownerContactId?: string | undefined;
+  readonly ownerCountryId?: string | undefined;
+  readonly overdue?: boolean | undefined;
+}
+
+/**
+ * The action tracker's rows across meetings: live items of live meetings that pass the filter, open ones first by
+ * due date. An item is overdue when it is open and its due date is before `today` (a local YYYY-MM-DD).
+ */
+export function actionRows(
+  actions: Iterable<ActionItem>,
+  meetingOf: (id: string) => Pick<Meeting, 'title' | 'deletedAt'> | undefined,
+  filter: ActionFilter,
+  today: string,
+): ActionRow[] {
+  const rows: ActionRow[] = [];
+  for (const action of actions) {
+    const meeting = meetingOf(action.meetingId);
+    if (action.deletedAt !== null || meeting === undefined || meeting.deletedAt !== null) continue;
+    const overdue = action.status === 'open' && action.due !== null && action.due < today;
+    const keep =
+      (filter.status === undefined || action.status === filter.status) &&
+      (filter.meetingId === undefined || action.meetingId === filter.meetingId) &&
+      (filter.ownerContactId === undefined || action.ownerContactId === filter.ownerContactId) &&
+      (filter.ownerCountryId === undefined || action.ownerCountryId === filter.ownerCountryId) &&
+      (filter.overdue === undefined || overdue === filter.overdue);
+    if (keep) rows.push({ ...action, meetingTitle: meeting.title, overdue });
+  }
+  return rows.sort(byDueThenCreated);
+}
+
+/** Two attendance records are for the same attendee: the same contact, or (both without a contact) the same country. */
+export function sameAttendee(
+  a: { readonly contactId: string | null; readonly countryId: string | null },
+  b: { readonly contactId: string | null; readonly countryId: string | null },
+): boolean {
+  if (a.contactId !== null || b.contactId !== null) return a.contactId === b.contactId;
+  return a.countryId === b.countryId;
 }
