@@ -6,6 +6,7 @@ import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
 import { createFileLogger } from '../core/logging/file-logger';
 import type { ShellInfo } from '../core/ports';
 import { isExpectedStartupError } from '../core/startup-errors';
+import { createNodeHttpFetch, type NodeHttpFetch } from '../core/sync/http/node-http-fetch';
 import { systemClock } from '../core/system-clock';
 import { CliFailure } from './cli-io';
 
@@ -21,6 +22,8 @@ export function cliShell(): ShellInfo {
  */
 export async function openCore(dataDir: string, keyFile: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Core> {
   let core: Core;
+  // Made on the first request only: a proxy variable that is not usable must not stop commands that never sync.
+  let network: NodeHttpFetch | undefined;
   try {
     core = await createCore({
       dataDir,
@@ -29,6 +32,7 @@ export async function openCore(dataDir: string, keyFile: string | undefined, env
         logger: createFileLogger({ directory: join(dataDir, 'logs') }),
         shell: cliShell(),
         secrets: nodeSecretStore({ keyFile, dataDir, env }),
+        fetch: (url, init) => (network ??= createNodeHttpFetch(env)).fetch(url, init),
       },
     });
   } catch (error: unknown) {
@@ -36,6 +40,15 @@ export async function openCore(dataDir: string, keyFile: string | undefined, env
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliFailure(`Could not open the data directory ${dataDir}: ${reason}`);
   }
+  const opened = core;
+  core = {
+    ...opened,
+    async close() {
+      await opened.close();
+      // Kept-alive connections to the server would hold the process open after the command.
+      await network?.close();
+    },
+  };
   if (core.lockState() !== 'open') {
     await core.close();
     throw new CliFailure(

@@ -10,6 +10,8 @@ import { documentsCommand } from './commands/documents-command';
 import { infoCommand } from './commands/info-command';
 import { meetingsCommand } from './commands/meetings-command';
 import { seedCommand } from './commands/seed-command';
+import { serverSetupCommand } from './commands/server-setup-command';
+import { conflictsCommand, syncCommand } from './commands/sync-command';
 
 /** Every command, by name. Each feature adds its own file under commands/ and one line here. */
 export const commands: readonly CliCommand[] = [
@@ -20,6 +22,9 @@ export const commands: readonly CliCommand[] = [
   documentsCommand,
   meetingsCommand,
   actionsCommand,
+  syncCommand,
+  conflictsCommand,
+  serverSetupCommand,
 ];
 
 /** Options every command takes. */

@@ -12,6 +12,8 @@ import { createDocumentHandlers } from './documents/documents-handlers';
 import { seedWithDocuments } from './documents/seed-with-documents';
 import { createMeetings } from './meetings/meetings';
 import { createMeetingHandlers } from './meetings/meetings-handlers';
+import { createSyncHandlers } from './sync/sync-handlers';
+import { createSync } from './sync/sync-service';
 import { seedWithMeetings } from './meetings/seed-with-meetings';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { checkStoreHealth } from './health/check-store-health';
@@ -30,6 +32,8 @@ export interface CoreOptions {
    * keys. Production leaves it unset (2^17, see secrets/passphrase-key-file.ts).
    */
   readonly scryptN?: number;
+  /** Keep syncing in the background once the store is open (the app and the host); the CLI syncs on demand. */
+  readonly syncLive?: boolean;
 }
 
 /** The running core: what every shell talks to. */
@@ -109,6 +113,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const meetings = createMeetings({ whenOpen: () => gate.whenOpen(), directory, documents, events, clock: ports.clock });
+  const sync = createSync({
+    dataDir,
+    whenOpen: () => gate.whenOpen(),
+    documents,
+    events,
+    clock: ports.clock,
+    logger: ports.logger,
+    fetch: ports.fetch,
+    credentials: ports.credentials,
+    network: ports.network,
+    live: options.syncLive === true,
+  });
 
   const directoryHandlers = createDirectoryHandlers(directory, events);
   const handlers: Handlers = {
@@ -123,6 +139,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...directoryHandlers,
     ...createDocumentHandlers(documents),
     ...createMeetingHandlers(meetings),
+    ...createSyncHandlers(sync),
     // The demo is one: seeding the network also adds its library (the meeting report) and the meeting itself.
     'directory.seed': seedWithMeetings(
       seedWithDocuments(async () => directoryHandlers['directory.seed']({}), directory, documents),
@@ -153,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       health.stop();
+      await sync.close();
       await documents.close();
       await directory.close();
       await gate.close();

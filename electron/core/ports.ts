@@ -2,7 +2,7 @@ import type { ShellKind } from '../../shared/api/app';
 
 /**
  * What differs between the three shells (Electron, host, CLI). The core asks through these interfaces and never
- * checks which shell it runs in. Later issues add HttpFetch and PdfRenderer here.
+ * checks which shell it runs in. A later issue adds PdfRenderer here.
  */
 
 export interface Clock {
@@ -67,10 +67,38 @@ export interface SystemOpener {
   openPath(path: string): Promise<void>;
 }
 
+/**
+ * Every request the core makes to a server (sync). Electron passes `net.fetch` (system proxy, PAC, the OS certificate
+ * store, proxy sign-in through the `login` event); the host and the CLI pass Node's fetch honouring `HTTPS_PROXY` and
+ * `NO_PROXY`. Rejects (TypeError, as fetch does) when no response arrives; the caller classifies the failure.
+ */
+export type HttpFetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** Tells the core when the operating system reports the network back, so sync retries at once. */
+export interface NetworkMonitor {
+  /** Calls `listener` each time the network comes back; returns the way to stop. */
+  onOnline(listener: () => void): () => void;
+}
+
+/**
+ * Keeps the sync password between runs, protected by the operating system (Electron `safeStorage`). The host and the
+ * CLI keep it in memory only: a restart asks again. Implementations never log a secret.
+ */
+export interface CredentialStore {
+  read(account: string): Promise<string | null>;
+  write(account: string, secret: string): Promise<void>;
+  remove(account: string): Promise<void>;
+}
+
 export interface CorePorts {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly shell: ShellInfo;
   readonly secrets: SecretStore;
   readonly opener?: SystemOpener | undefined;
+  /** Absent: the core does not sync (tests that do not need it). */
+  readonly fetch?: HttpFetch | undefined;
+  readonly network?: NetworkMonitor | undefined;
+  /** Where the sync password is kept; in memory when absent. */
+  readonly credentials?: CredentialStore | undefined;
 }

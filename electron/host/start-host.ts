@@ -1,5 +1,6 @@
 import { TOKEN_PARAM } from '../../shared/api/socket-protocol';
 import { createCore } from '../core/app';
+import { createNodeHttpFetch, type NodeHttpFetch } from '../core/sync/http/node-http-fetch';
 import type { Logger, SecretStore } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { PRODUCT_NAME } from '../core/data-dir/default-data-dir';
@@ -33,6 +34,8 @@ export interface RunningHost {
 export async function startHost(options: HostRunOptions): Promise<RunningHost> {
   const { logger } = options;
   assertRendererBuilt(options.rendererRoot);
+  // Made on the first request only: a proxy variable that is not usable must not stop the host from starting.
+  let network: NodeHttpFetch | undefined;
   const core = await createCore({
     dataDir: options.dataDir,
     ports: {
@@ -40,7 +43,9 @@ export async function startHost(options: HostRunOptions): Promise<RunningHost> {
       logger,
       shell: { kind: 'host', appName: PRODUCT_NAME, appVersion: options.appVersion, electronVersion: null, chromeVersion: null },
       secrets: options.secrets,
+      fetch: (url, init) => (network ??= createNodeHttpFetch()).fetch(url, init),
     },
+    syncLive: true,
   });
   const token = createSessionToken();
   let server: HostServer;
@@ -59,6 +64,7 @@ export async function startHost(options: HostRunOptions): Promise<RunningHost> {
       stopping ??= (async () => {
         await server.close();
         await core.close();
+        await network?.close();
       })();
       return stopping;
     },

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { EventMessage } from '../../shared/api/events';
 import { createCore, type Core } from '../core/app';
@@ -8,6 +8,9 @@ import { isExpectedStartupError } from '../core/startup-errors';
 import { createFileLogger } from '../core/logging/file-logger';
 import type { CorePorts, Logger } from '../core/ports';
 import { systemClock } from '../core/system-clock';
+import { electronFetch } from './adapters/electron-fetch';
+import { createOnlineMonitor } from './adapters/online-monitor';
+import { safeStorageCredentialStore } from './adapters/safe-storage-credential-store';
 import { safeStorageSecretStore } from './adapters/safe-storage-secret-store';
 import { shellOpener } from './adapters/shell-opener';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './app-origin';
@@ -69,10 +72,14 @@ async function start(dataDir: string, logger: Logger): Promise<void> {
     },
     secrets: safeStorageSecretStore({ safeStorage, keyPath: join(dataDir, 'store-key.bin'), platform: process.platform }),
     opener: shellOpener(shell),
+    // Sync goes through Chromium's network stack: system proxy and PAC, the OS certificate store.
+    fetch: electronFetch(net),
+    network: createOnlineMonitor({ isOnline: () => net.isOnline(), every: (ms, fn) => systemClock.every(ms, fn), logger }),
+    credentials: safeStorageCredentialStore({ safeStorage, path: join(dataDir, 'sync', 'credentials.bin'), platform: process.platform, logger }),
   };
   let core: Core;
   try {
-    core = await createCore({ dataDir, ports });
+    core = await createCore({ dataDir, ports, syncLive: true });
   } catch (error: unknown) {
     if (isExpectedStartupError(error)) {
       exitWithError('Focal Desk cannot open its data', error.message);

@@ -35,7 +35,7 @@ describe('contract', () => {
   });
 
   it('marks exactly the methods carrying a passphrase as sensitive, and lets them through while locked', () => {
-    expect(methodNames.filter((name) => contract[name].sensitive).sort()).toEqual(['app.setPassphrase', 'app.unlock']);
+    expect(methodNames.filter((name) => contract[name].sensitive).sort()).toEqual(['app.setPassphrase', 'app.unlock', 'sync.configure', 'sync.once', 'sync.signIn']);
     expect([...methodsAllowedWhileLocked].sort()).toEqual(['app.info', 'app.lockState', 'app.ping', 'app.setPassphrase', 'app.unlock']);
   });
 

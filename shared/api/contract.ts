@@ -5,6 +5,7 @@ import { directoryMethods } from './directory';
 import { documentMethods } from './documents';
 import { lockMethods } from './lock';
 import { meetingMethods } from './meetings';
+import { syncMethods } from './sync';
 import type { MethodNameList } from './method-names';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...directoryMethods,
   ...documentMethods,
   ...meetingMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

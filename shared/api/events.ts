@@ -2,6 +2,7 @@ import type { StoreHealth } from './app';
 import type { ContactWindow } from './directory';
 import type { TextState } from './documents';
 import type { LockStatus } from './lock';
+import type { SyncStatus } from './sync';
 
 /**
  * Pushes from the core to every open renderer. Payloads are produced by the core (trusted), so they are described by
@@ -22,6 +23,8 @@ export interface EventPayloads {
   'documents.changed': { readonly ids: readonly string[] };
   /** Meetings, their agendas, attendance or action items changed: lists, pages and the tracker reload. */
   'meetings.changed': { readonly ids: readonly string[] };
+  /** Sync's state changed (phase, counts, progress of a file, a new conflict): the Sync view and the status badge follow. */
+  'sync.changed': SyncStatus;
   /** Text extraction of one file version is under way (`done`/`total` in pages for a PDF, steps otherwise). */
   'documents.text.progress': {
     readonly documentId: string;
@@ -60,6 +63,7 @@ export const eventNames: readonly EventName[] = Object.freeze([
   'documents.changed',
   'documents.text.progress',
   'meetings.changed',
+  'sync.changed',
 ] satisfies EventName[]);
 
 export function isEventName(value: unknown): value is EventName {

@@ -63,6 +63,17 @@ export const methodNames = [
   'actions.list',
   'actions.create',
   'actions.update',
+  'sync.status',
+  'sync.configure',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.pause',
+  'sync.resume',
+  'sync.once',
+  'sync.records.list',
+  'sync.conflicts.resolve',
+  'sync.records.dismiss',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

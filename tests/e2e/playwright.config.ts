@@ -19,7 +19,7 @@ export default defineConfig({
   projects: [
     {
       name: 'host-chromium',
-      testMatch: ['navigation.spec.ts', 'unlock.spec.ts', 'directory.spec.ts', 'documents.spec.ts', 'meetings.spec.ts', '**/*.host.spec.ts'],
+      testMatch: ['navigation.spec.ts', 'unlock.spec.ts', 'directory.spec.ts', 'documents.spec.ts', 'meetings.spec.ts', 'sync.spec.ts', '**/*.host.spec.ts'],
       use: {
         browserName: 'chromium',
         channel: undefined,

@@ -6,12 +6,16 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { ActionItem } from '../../../shared/schemas/action-item';
 import type { AgendaItem } from '../../../shared/schemas/agenda-item';
-import { collectionSchemas } from '../../../shared/schemas/collections';
+import { collectionSchemas, type CollectionName } from '../../../shared/schemas/collections';
 import type { Contact } from '../../../shared/schemas/contact';
 import type { Country } from '../../../shared/schemas/country';
 import type { LibraryDocument } from '../../../shared/schemas/document';
 import type { Meeting } from '../../../shared/schemas/meeting';
 import type { Organisation } from '../../../shared/schemas/organisation';
+import { syncRecordSchema, type SyncRecord } from '../../../shared/schemas/sync-record';
+import type { Clock } from '../ports';
+import { createConflictHandler } from '../sync/conflicts/conflict-handler';
+import { syncRecordsIn } from '../sync/sync-records';
 import { migrationStrategies } from './migrations';
 import { getRxStorageSQLite, storeFilePath } from './storage';
 
@@ -26,6 +30,8 @@ export interface FocalCollections {
   readonly meetings: RxCollection<Meeting>;
   readonly agendaItems: RxCollection<AgendaItem>;
   readonly actionItems: RxCollection<ActionItem>;
+  /** Local to this computer, never synced: conflicts, quarantined and refused documents (sync/). */
+  readonly syncRecords: RxCollection<SyncRecord>;
 }
 
 export type FocalDatabase = RxDatabase<FocalCollections>;
@@ -35,6 +41,8 @@ export interface OpenDatabaseOptions {
   readonly directory: string;
   /** 64 hex characters; the store is encrypted with it. Omit for an unencrypted store. */
   readonly keyHex?: string | undefined;
+  /** Stamps conflict records; the system clock when omitted. */
+  readonly clock?: Pick<Clock, 'now'> | undefined;
 }
 
 let pluginsAdded = false;
@@ -60,15 +68,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<FocalD
     multiInstance: false,
     eventReduce: true,
   });
+  // A conflict met while syncing is recorded in syncRecords before the merged document replaces the local one.
+  const records = syncRecordsIn(() => database.syncRecords);
+  const clock = options.clock ?? { now: () => new Date() };
+  const synced = <N extends CollectionName>(name: N) => ({
+    schema: collectionSchemas[name],
+    migrationStrategies: migrationStrategies[name],
+    conflictHandler: createConflictHandler({ collection: name, record: (conflict) => records.conflict(conflict), clock }),
+  });
   try {
     await database.addCollections({
-      countries: { schema: collectionSchemas.countries, migrationStrategies: migrationStrategies.countries },
-      organisations: { schema: collectionSchemas.organisations, migrationStrategies: migrationStrategies.organisations },
-      contacts: { schema: collectionSchemas.contacts, migrationStrategies: migrationStrategies.contacts },
-      documents: { schema: collectionSchemas.documents, migrationStrategies: migrationStrategies.documents },
-      meetings: { schema: collectionSchemas.meetings, migrationStrategies: migrationStrategies.meetings },
-      agendaItems: { schema: collectionSchemas.agendaItems, migrationStrategies: migrationStrategies.agendaItems },
-      actionItems: { schema: collectionSchemas.actionItems, migrationStrategies: migrationStrategies.actionItems },
+      countries: synced('countries'),
+      organisations: synced('organisations'),
+      contacts: synced('contacts'),
+      documents: synced('documents'),
+      meetings: synced('meetings'),
+      agendaItems: synced('agendaItems'),
+      actionItems: synced('actionItems'),
+      syncRecords: { schema: syncRecordSchema },
     });
   } catch (error: unknown) {
     await database.close();

@@ -9,7 +9,7 @@ import type { Directory } from '../directory/directory';
 import { createSerialQueue } from '../directory/serial-queue';
 import type { EventBus } from '../events/event-bus';
 import type { Clock, Logger, SystemOpener } from '../ports';
-import { createSealer } from './crypto/sealer';
+import { createSealer, type Sealer } from './crypto/sealer';
 import { documentRow, latestVersion, type FileFacts } from './document-rows';
 import type { DocumentsContext } from './documents-context';
 import { createDocumentsService, type DocumentsService } from './documents-service';
@@ -46,6 +46,13 @@ export interface DocumentServices {
   readonly documents: DocumentsService;
   readonly uploads: UploadSessions;
   readonly files: FileStore;
+  /** Seals the library's files with the store key (plain when the store is not encrypted): sync's partial downloads use it too. */
+  readonly sealer: Sealer;
+  /**
+   * A file came into the store from outside the library's own writes (sync downloaded it): it is held from now on,
+   * and the documents whose versions use it get their text read and indexed.
+   */
+  fileArrived(sha256: string): void;
   readonly readers: FileReaders;
   readonly texts: TextStore;
   readonly pipeline: TextPipeline;
@@ -189,6 +196,13 @@ export function createDocuments(deps: DocumentsDeps): Documents {
       documents,
       uploads,
       files,
+      sealer,
+      fileArrived(sha256) {
+        held.add(sha256);
+        const users = [...cache.documents.values()].filter((document) => document.versions.some((entry) => entry.sha256 === sha256));
+        announce(users.map((document) => document.id));
+        pipeline.schedule(users.map((document) => document.id));
+      },
       readers,
       texts,
       pipeline,

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { HealthBadge } from '../components/health-badge';
+import { SyncStatusBadge } from '../features/sync/sync-status-badge';
 import { useAppInfoStore } from '../stores/use-app-info-store';
 import { useNavigationStore } from '../stores/use-navigation-store';
 
-/** The footer: app version and the live health of the local store, which opens Settings for the details. */
+/** The footer: app version, sync's state (opens Sync) and the live health of the local store (opens Settings). */
 export function StatusBar() {
   const { t } = useTranslation();
   const health = useAppInfoStore((state) => state.health);
@@ -15,6 +16,7 @@ export function StatusBar() {
       <span className="status-bar__version">
         {info.status === 'loaded' ? `${info.info.name} ${info.info.version}` : t('app.name')}
       </span>
+      <SyncStatusBadge />
       <div className="status-bar__health" role="status">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useAppInfoStore } from './use-app-info-store';
 import { useConnectionStore } from './use-connection-store';
 import { useLockStore } from './use-lock-store';
+import { useSyncStore } from './use-sync-store';
 
 /**
  * Wires the stores to the installed API client for the life of the shell: follows the link, asks whether the store is
@@ -11,6 +12,7 @@ import { useLockStore } from './use-lock-store';
 export function startStores(): () => void {
   const stopConnection = useConnectionStore.getState().attach();
   const stopHealth = useAppInfoStore.getState().watchHealth();
+  const stopSync = useSyncStore.getState().start();
   const stopLockEvents = useLockStore.getState().watch();
   const lock = useLockStore.getState();
   if (lock.view.state === 'checking' || lock.view.state === 'unknown') void lock.load();
@@ -28,6 +30,7 @@ export function startStores(): () => void {
     if (current.view.state === 'open' && wasLocked) void useAppInfoStore.getState().load();
   });
   return () => {
+    stopSync();
     stopUnlocked();
     stopReload();
     stopLockEvents();

@@ -11,6 +11,7 @@ import { useDirectoryStore } from '../stores/use-directory-store';
 import { useDirectoryViewStore } from '../stores/use-directory-view-store';
 import { resetDocumentStores } from './fake-documents';
 import { resetMeetingStores } from './fake-meetings';
+import { resetSync } from '../stores/use-sync-store';
 import { useImportStore } from '../stores/use-import-store';
 import { resetLockTimers, useLockStore } from '../stores/use-lock-store';
 import { useNavigationStore } from '../stores/use-navigation-store';
@@ -41,6 +42,7 @@ beforeEach(() => {
   resetContactList();
   resetDocumentStores();
   resetMeetingStores();
+  resetSync();
   installApiClient(null);
 });
 
