@@ -10,12 +10,11 @@ import type {
   OrganisationRow,
   SearchHit,
 } from '../../../shared/api/directory';
-import type { MethodInput } from '../../../shared/api/contract';
-import type { EventMessage } from '../../../shared/api/events';
 import { fail, ok } from '../../../shared/api/result';
 import type { Country } from '../../../shared/schemas/country';
 import type { Organisation } from '../../../shared/schemas/organisation';
 import type { FakeHandlers } from './fake-bridge';
+import { fakeWiring } from './fake-wiring';
 
 /** Text folded as the core's search folds it: no accents, lower case. */
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
@@ -105,11 +104,6 @@ export interface FakeDirectoryData {
   readonly contacts?: readonly FakeContact[];
 }
 
-export interface RecordedCall {
-  readonly method: string;
-  readonly input: unknown;
-}
-
 /**
  * An in-memory directory answering every `directory.*` method the way the core does (filters, live windows pushed as
  * events, soft delete, import preview and commit), so renderer tests can drive the screens end to end. It records
@@ -120,8 +114,8 @@ export function fakeDirectory(data: FakeDirectoryData = {}) {
   const organisations = new Map((data.organisations ?? []).map((organisation) => [organisation.id, organisation]));
   const contacts = new Map((data.contacts ?? []).map((contact) => [contact.id, contact]));
   const subscriptions = new Map<string, { filter: ContactFilter; range: { offset: number; limit: number } }>();
-  const calls: RecordedCall[] = [];
-  let emit: (event: EventMessage) => void = () => undefined;
+  const wiring = fakeWiring();
+  const { calls, emit } = wiring;
   let nextId = 1;
   let nextPreview: ImportPreview | null = null;
 
@@ -384,14 +378,7 @@ export function fakeDirectory(data: FakeDirectoryData = {}) {
 
   return {
     handlers,
-    calls,
-    /** The inputs of every call to `method`, oldest first. */
-    callsOf: <M extends keyof FakeHandlers>(method: M): MethodInput<M>[] =>
-      calls.filter((call) => call.method === method).map((call) => call.input as MethodInput<M>),
-    /** Gives the fake the bridge's emitter, so its changes reach the renderer as the core's would. */
-    connect: (emitter: (event: EventMessage) => void) => {
-      emit = emitter;
-    },
+    ...wiring.exposed,
     /** What the next `directory.import.preview` answers (and the commit reports). */
     preparePreview: (preview: ImportPreview) => {
       nextPreview = preview;

@@ -1,4 +1,3 @@
-import type { MethodInput } from '../../../shared/api/contract';
 import { documentRow, latestVersion } from '../../../shared/domain/document-row';
 import type {
   DocumentDetail,
@@ -10,7 +9,6 @@ import type {
   TextStatus,
   UploadedFile,
 } from '../../../shared/api/documents';
-import type { EventMessage } from '../../../shared/api/events';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { DocumentVersion, LibraryDocument } from '../../../shared/schemas/document';
 import { screen } from '@testing-library/react';
@@ -20,6 +18,7 @@ import { resetUploads } from '../stores/use-upload-store';
 import type { FakeHandlers } from './fake-bridge';
 import { fakeDirectory, sampleCountry, type FakeDirectory } from './fake-directory';
 import { renderApp } from './render-app';
+import { fakeWiring } from './fake-wiring';
 
 /** Text folded as the core's search folds it: no accents, lower case. */
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
@@ -103,11 +102,6 @@ export interface FakeDocumentsData {
   readonly chunkBytes?: number;
 }
 
-export interface RecordedDocumentCall {
-  readonly method: string;
-  readonly input: unknown;
-}
-
 interface Upload {
   readonly fileName: string;
   readonly size: number;
@@ -130,10 +124,10 @@ export function fakeDocuments(data: FakeDocumentsData = {}) {
   const missing = new Set(data.missing ?? []);
   const files = new Map(data.files ?? []);
   const uploads = new Map<string, Upload>();
-  const calls: RecordedDocumentCall[] = [];
+  const wiring = fakeWiring();
+  const { calls, emit } = wiring;
   const maxFileBytes = data.maxFileBytes ?? 200_000_000;
   const chunkBytes = data.chunkBytes ?? 512 * 1024;
-  let emit: (event: EventMessage) => void = () => undefined;
   let nextId = 1;
   let held: (() => void)[] | null = null;
 
@@ -398,14 +392,7 @@ export function fakeDocuments(data: FakeDocumentsData = {}) {
 
   return {
     handlers,
-    calls,
-    /** The inputs of every call to `method`, oldest first. */
-    callsOf: <M extends keyof FakeHandlers>(method: M): MethodInput<M>[] =>
-      calls.filter((call) => call.method === method).map((call) => call.input as MethodInput<M>),
-    /** Gives the fake the bridge's emitter, so its changes reach the renderer as the core's would. */
-    connect: (emitter: (event: EventMessage) => void) => {
-      emit = emitter;
-    },
+    ...wiring.exposed,
     /**
      * Holds every chunk from now on until released: `step()` lets the oldest held chunk through, `release()` all of
      * them and stops holding.

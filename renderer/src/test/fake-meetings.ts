@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
 import { contract, type MethodInput, type MethodOutput, type ParsedInput } from '../../../shared/api/contract';
-import type { EventMessage } from '../../../shared/api/events';
 import { fieldIssueOf } from '../../../shared/api/field-issue';
 import type { MeetingDetail, MeetingRow, meetingMethods } from '../../../shared/api/meetings';
 import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
@@ -19,6 +18,7 @@ import type { FakeDirectory } from './fake-directory';
 import type { FakeDocuments } from './fake-documents';
 import { meetingsDirectory } from './meeting-samples';
 import { renderApp } from './render-app';
+import { fakeWiring } from './fake-wiring';
 
 export { demoLikeMeeting, meetingsDirectory, sampleAction, sampleAgendaItem, sampleMeeting } from './meeting-samples';
 
@@ -59,8 +59,8 @@ export function fakeMeetings(data: FakeMeetingsData = {}) {
   const today = data.today ?? '2025-03-04';
   let directory = data.directory;
   let library = data.library;
-  const calls: { readonly method: string; readonly input: unknown }[] = [];
-  let emit: (event: EventMessage) => void = () => undefined;
+  const wiring = fakeWiring();
+  const { calls, emit } = wiring;
   let nextId = 1;
   let tick = 0;
 
@@ -350,14 +350,7 @@ export function fakeMeetings(data: FakeMeetingsData = {}) {
 
   return {
     handlers,
-    calls,
-    /** The inputs of every call to `method`, oldest first. */
-    callsOf: <M extends keyof FakeHandlers>(method: M): MethodInput<M>[] =>
-      calls.filter((call) => call.method === method).map((call) => call.input as MethodInput<M>),
-    /** Gives the fake the bridge's emitter, so its changes reach the renderer as the core's would. */
-    connect: (emitter: (event: EventMessage) => void) => {
-      emit = emitter;
-    },
+    ...wiring.exposed,
     /** The directory and library references are checked against, unless the fake was built with its own. */
     refer: (references: { readonly directory?: FakeDirectory; readonly library?: FakeDocuments }) => {
       directory ??= references.directory;

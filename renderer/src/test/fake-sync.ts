@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
 import { contract, type MethodInput, type MethodOutput, type ParsedInput } from '../../../shared/api/contract';
-import type { EventMessage } from '../../../shared/api/events';
 import { fieldIssueOf } from '../../../shared/api/field-issue';
 import { fail, ok, type FieldIssue, type Result } from '../../../shared/api/result';
 import { emptySyncSummary, type CollectionSyncStatus, type SyncRecordRow, type SyncStatus, type SyncSummary, type syncMethods } from '../../../shared/api/sync';
 import { resetSync } from '../stores/use-sync-store';
 import type { FakeHandlers } from './fake-bridge';
 import { renderApp } from './render-app';
+import { fakeWiring } from './fake-wiring';
 
 /** The synced collections, in the order the core reports them. */
 export const syncedCollections = ['countries', 'organisations', 'contacts', 'documents', 'meetings', 'agendaItems', 'actionItems'] as const;
@@ -134,8 +134,8 @@ export function fakeSync(data: FakeSyncData = {}) {
   const accounts = data.accounts ?? { ana: 'correct horse' };
   const records = new Map((data.records ?? []).map((row) => [row.id, row]));
   const resolved = new Map<string, Doc>();
-  const calls: { readonly method: string; readonly input: unknown }[] = [];
-  let emit: (event: EventMessage) => void = () => undefined;
+  const wiring = fakeWiring();
+  const { calls, emit } = wiring;
   let tick = 0;
   const now = (): string => new Date(baseMs + ++tick * 1000).toISOString();
 
@@ -287,14 +287,7 @@ export function fakeSync(data: FakeSyncData = {}) {
 
   return {
     handlers,
-    calls,
-    /** The inputs of every call to `method`, oldest first. */
-    callsOf: <M extends keyof FakeHandlers>(method: M): MethodInput<M>[] =>
-      calls.filter((call) => call.method === method).map((call) => call.input as MethodInput<M>),
-    /** Gives the fake the bridge's emitter, so its changes reach the renderer as the core's would. */
-    connect: (emitter: (event: EventMessage) => void) => {
-      emit = emitter;
-    },
+    ...wiring.exposed,
     /** Plays a change of the core's status (progress, an error…) and pushes it as `sync.changed`. */
     push,
     /** Sets a record aside as the core does during a cycle, and pushes the new counts. */

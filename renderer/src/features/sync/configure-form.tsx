@@ -18,6 +18,10 @@ interface Failure {
 
 export interface ConfigureFormProps {
   readonly status: SyncStatus;
+  /** Shown when a server is already set (changing it): leaves the form, keeping the server as it was. */
+  readonly onCancel?: (() => void) | undefined;
+  /** Called once the core accepted the new server. */
+  readonly onDone?: (() => void) | undefined;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface ConfigureFormProps {
  * focus moves to the first. The password lives only in this form while typed: it is cleared once sent, whatever the
  * answer, and never shown back. When a machine-wide policy sets the server, its address is shown read-only.
  */
-export function ConfigureForm({ status }: ConfigureFormProps) {
+export function ConfigureForm({ status, onCancel, onDone }: ConfigureFormProps) {
   const { t } = useTranslation();
   const configure = useSyncStore((state) => state.configure);
   const [url, setUrl] = useState(status.server ?? '');
@@ -65,7 +69,10 @@ export function ConfigureForm({ status }: ConfigureFormProps) {
         setPassword('');
         void configure(sent).then((result) => {
           setBusy(false);
-          if (result.ok) return;
+          if (result.ok) {
+            onDone?.();
+            return;
+          }
           const placed = new Map<FormField, FieldIssue>();
           const unplaced: string[] = [];
           for (const issue of result.error.issues ?? []) {
@@ -159,9 +166,16 @@ export function ConfigureForm({ status }: ConfigureFormProps) {
           )}
         </div>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? t('sync.setup.busy') : t('sync.setup.submit')}
-      </button>
+      <div className="sync-form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('sync.setup.busy') : t('sync.setup.submit')}
+        </button>
+        {onCancel === undefined ? null : (
+          <button type="button" className="button" disabled={busy} onClick={onCancel}>
+            {t('sync.setup.cancelChange')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

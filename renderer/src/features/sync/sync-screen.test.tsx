@@ -233,6 +233,24 @@ describe('the Sync view', { timeout: 30_000 }, () => {
     expect((await screen.findByRole('alert')).textContent).toBe('That did not work: The core is busy.');
   });
 
+  it('changes to another account, or keeps the current one when the user changes their mind', async () => {
+    const sync = fakeSync({ server: fakeServerUrl, accounts: { ana: 'correct horse', kofi: 'battery staple' } });
+    const { user } = await renderWithSync(sync);
+    await user.click(await screen.findByRole('button', { name: 'Use another server or account' }));
+    expect(input('Server address').value).toBe(fakeServerUrl);
+    await user.click(screen.getByRole('button', { name: 'Keep the current server' }));
+    expect(await screen.findByRole('button', { name: 'Sync now' })).toBeTruthy();
+    expect(sync.callsOf('sync.configure')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Use another server or account' }));
+    await user.clear(input('User name'));
+    await user.type(input('User name'), 'kofi');
+    await user.type(input('Password'), 'battery staple{Enter}');
+    expect(await screen.findByRole('button', { name: 'Sync now' })).toBeTruthy();
+    expect(sync.callsOf('sync.configure')).toEqual([{ url: fakeServerUrl, user: 'kofi', password: 'battery staple' }]);
+    expect(screen.getByText('kofi')).toBeTruthy();
+  });
+
   it('signs out after asking, then asks for the password and signs in again', async () => {
     const sync = fakeSync({ server: fakeServerUrl });
     const { user } = await renderWithSync(sync);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice';
 import { Screen } from '../../components/screen';
@@ -27,6 +27,8 @@ export function SyncScreen() {
   const setTab = useSyncStore((state) => state.setTab);
   const load = useSyncStore((state) => state.load);
   const loadRecords = useSyncStore((state) => state.loadRecords);
+  // Another server or account, asked for from the status tab; the current one keeps syncing until the new one is accepted.
+  const [changingServer, setChangingServer] = useState(false);
 
   // The stores start with the shell; this covers a window whose first ask failed (or a screen shown on its own).
   useEffect(() => {
@@ -82,11 +84,34 @@ export function SyncScreen() {
           <SetAsideView />
         ) : status.state === 'not-configured' ? (
           <ConfigureForm status={status} />
+        ) : changingServer ? (
+          <ConfigureForm
+            status={status}
+            onCancel={() => {
+              setChangingServer(false);
+            }}
+            onDone={() => {
+              setChangingServer(false);
+            }}
+          />
         ) : (
           <>
             <SyncOverview status={status} />
             <CollectionsTable collections={status.collections} />
             <FileTransfer files={status.files} />
+            {status.serverLocked ? null : (
+              <p>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setChangingServer(true);
+                  }}
+                >
+                  {t('sync.setup.changeServer')}
+                </button>
+              </p>
+            )}
           </>
         )}
       </SectionTabs>

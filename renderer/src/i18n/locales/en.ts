@@ -1273,6 +1273,8 @@ export const en = {
       busy: 'Connecting…',
       failed: 'Could not connect to the server.',
       fixFields: 'Check the fields marked below.',
+      changeServer: 'Use another server or account',
+      cancelChange: 'Keep the current server',
     },
     issues: {
       url: 'Give the server as an http:// or https:// address, without a user name or password in it.',

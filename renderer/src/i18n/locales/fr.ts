@@ -1289,6 +1289,8 @@ export const fr = {
       busy: 'Connexion…',
       failed: 'La connexion au serveur a échoué.',
       fixFields: 'Vérifiez les champs signalés ci-dessous.',
+      changeServer: 'Utiliser un autre serveur ou un autre compte',
+      cancelChange: 'Garder le serveur actuel',
     },
     issues: {
       url: 'Indiquez le serveur par une adresse http:// ou https://, sans nom d’utilisateur ni mot de passe.',
